@@ -1,0 +1,226 @@
+import type { ParlantClient } from './client';
+import { backoffDelay, interruptibleSleep, systemClock, type Clock } from './clock';
+import { ParlantError } from './errors';
+import type { ConnectionState, TimelineStore } from './timeline';
+
+/** Options of {@link createEventPoller}. @example const o: EventPollerOptions = { client, store, sessionId: 's1' }; */
+export interface EventPollerOptions {
+  client: ParlantClient;
+  store: TimelineStore;
+  sessionId: string;
+  /** Long-poll seconds; default 50, under the 60 s idle timeout of common proxies. */
+  waitForData?: number;
+  clock?: Clock;
+  /** Where `online`/`offline`/`visibilitychange`/`pagehide`/`pageshow` come from; default `window` when present. */
+  environment?: PollerEnvironment | null;
+  /** Every failure and dropped malformed event, for the host's logs (never shown to customers). */
+  onError?: (error: ParlantError) => void;
+}
+
+/** The slice of `window`/`document` the poller listens to. @example const env: PollerEnvironment = window; */
+export interface PollerEnvironment {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  removeEventListener(type: string, listener: (event: Event) => void): void;
+  document?: { visibilityState?: string };
+}
+
+/** A running long-poll loop. @example poller.start(); poller.stop(); */
+export interface EventPoller {
+  /** Starts (or restarts after `ended`/`unauthorized`/`failed`) the loop. Idempotent while running. */
+  start(): void;
+  /** Aborts the request in flight and ends the loop; nothing is updated afterwards. */
+  stop(): void;
+  /** Skips any wait and polls now (the "Retry now" button, tab shown again). */
+  pollNow(): void;
+  readonly running: boolean;
+}
+
+const EARLY_TIMEOUT_MS = 5000;
+const MIN_EMPTY_INTERVAL_MS = 1000;
+const EMPTY_STREAK_LIMIT = 10;
+const RATE_LIMIT_FLOOR_MS = 10_000;
+const OFFLINE_PROBE_MS = 30_000;
+
+/**
+ * Creates the long-poll loop of one session: loads the history with `wait_for_data=0`, then polls
+ * from the highest offset seen + 1 (read from the store when each request starts), with exactly
+ * one request in flight. Parlant's JSON 504 means "nothing new": poll again at once. Early or
+ * non-JSON 504s, 5xx and network errors back off (1 s doubling to 30 s, jittered); 429 waits
+ * `Retry-After` or at least 10 s; 404 ends, 401/403 stop as unauthorized. Pauses while offline or
+ * when the page is put in the back/forward cache, and polls at once when it comes back.
+ * @example
+ * const poller = createEventPoller({ client, store, sessionId: 'sess_1' });
+ * poller.start();
+ * // later
+ * poller.stop();
+ */
+export function createEventPoller(options: EventPollerOptions): EventPoller {
+  const { client, store, sessionId, onError } = options;
+  const clock = options.clock ?? systemClock;
+  const waitForData = options.waitForData ?? 50;
+  const env = options.environment === undefined ? defaultEnvironment() : options.environment;
+
+  let generation = 0;
+  let running = false;
+  let paused = false;
+  let request: AbortController | null = null;
+  let nap: { wake(): void } | null = null;
+
+  const setState = (state: ConnectionState, extra: { error?: ParlantError; retryAt?: number } = {}) => {
+    const current = store.getState().connection;
+    const since = current.state === state ? current.since : clock.now();
+    store.getState().setConnection({ state, since, ...extra });
+  };
+
+  const sleep = async (ms: number) => {
+    const s = interruptibleSleep(clock, ms);
+    nap = s;
+    await s.done;
+    nap = null;
+  };
+
+  async function loop(gen: number): Promise<void> {
+    let failures = 0;
+    let emptyStreak = 0;
+    let resyncedAfter422 = false;
+    const live = () => gen === generation;
+    if (store.getState().connection.state !== 'live') setState('connecting');
+    while (live()) {
+      if (paused) {
+        setState('offline');
+        await sleep(OFFLINE_PROBE_MS);
+        if (!live()) return;
+      }
+      const { nextOffset, historyLoaded } = store.getState();
+      const wait = historyLoaded ? waitForData : 0;
+      const started = clock.now();
+      request = new AbortController();
+      let failure: ParlantError;
+      try {
+        const result = await client.listEvents(sessionId, { minOffset: nextOffset, waitForData: wait }, { signal: request.signal });
+        if (!live()) return;
+        if (result.timedOut) {
+          if (clock.now() - started >= Math.min(EARLY_TIMEOUT_MS, wait * 500)) {
+            failures = 0;
+            setState('live');
+            continue;
+          }
+          failure = new ParlantError({ kind: 'http', status: 504, message: 'Long-poll ended early (a proxy cut it)' });
+        } else {
+          if (result.dropped > 0) {
+            onError?.(new ParlantError({ kind: 'invalid-response', status: 200, message: `Dropped ${result.dropped} malformed event(s)` }));
+          }
+          const changed = store.getState().merge(result.events);
+          store.getState().setHistoryLoaded();
+          paused = false;
+          if (changed > 0 || !historyLoaded) {
+            failures = 0;
+            emptyStreak = 0;
+            setState('live');
+            continue;
+          }
+          // A 200 that brought nothing new: the server is answering from a stale cursor or a
+          // misbehaving proxy. Never spin; after a streak treat it as a failure.
+          emptyStreak += 1;
+          if (emptyStreak <= EMPTY_STREAK_LIMIT) {
+            await sleep(MIN_EMPTY_INTERVAL_MS - (clock.now() - started));
+            continue;
+          }
+          failure = new ParlantError({ kind: 'invalid-response', status: 200, message: 'Server keeps answering without new events' });
+        }
+      } catch (error) {
+        if (!live()) return;
+        failure = error instanceof ParlantError ? error : new ParlantError({ kind: 'network', message: String(error), cause: error });
+        if (failure.kind === 'aborted') continue; // paused by offline/pagehide; the loop decides what next
+      } finally {
+        request = null;
+      }
+      onError?.(failure);
+      const stopAs = terminalState(failure, resyncedAfter422);
+      if (stopAs === 'resync') {
+        resyncedAfter422 = true;
+        store.getState().truncate(0);
+        continue;
+      }
+      if (stopAs) {
+        setState(stopAs, { error: failure });
+        halt();
+        return;
+      }
+      failures += 1;
+      const delay = failure.status === 429
+        ? Math.max(RATE_LIMIT_FLOOR_MS, (failure.retryAfter ?? 0) * 1000)
+        : failure.retryAfter !== undefined
+          ? failure.retryAfter * 1000
+          : backoffDelay(failures, clock.random);
+      setState('reconnecting', { error: failure, retryAt: clock.now() + delay });
+      await sleep(delay);
+    }
+  }
+
+  const onOffline = () => {
+    paused = true;
+    request?.abort();
+  };
+  const onOnline = () => {
+    paused = false;
+    wakeNow();
+  };
+  const onVisible = () => {
+    if (env?.document?.visibilityState !== 'hidden') wakeNow();
+  };
+  const onPageShow = () => {
+    paused = false;
+    wakeNow();
+  };
+  const wakeNow = () => nap?.wake();
+  const halt = () => {
+    running = false;
+    generation += 1;
+    for (const [type, fn] of listeners) env?.removeEventListener(type, fn);
+    request?.abort();
+    nap?.wake();
+  };
+  const listeners: Array<[string, () => void]> = [
+    ['offline', onOffline],
+    ['online', onOnline],
+    ['visibilitychange', onVisible],
+    ['pagehide', onOffline],
+    ['pageshow', onPageShow],
+  ];
+
+  return {
+    get running() {
+      return running;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      generation += 1;
+      for (const [type, fn] of listeners) env?.addEventListener(type, fn);
+      void loop(generation);
+    },
+    stop() {
+      if (running) halt();
+    },
+    pollNow() {
+      paused = false;
+      if (!running) this.start();
+      else wakeNow();
+    },
+  };
+}
+
+/** Which failures no retry can fix, and what the customer should be told. */
+function terminalState(error: ParlantError, resynced: boolean): ConnectionState | 'resync' | null {
+  if (error.kind !== 'http') return null;
+  if (error.status === 404) return 'ended';
+  if (error.status === 401 || error.status === 403) return 'unauthorized';
+  if (error.status === 422) return resynced ? 'failed' : 'resync';
+  if (error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) return 'failed';
+  return null;
+}
+
+function defaultEnvironment(): PollerEnvironment | null {
+  return typeof window !== 'undefined' && typeof window.addEventListener === 'function' ? window : null;
+}

@@ -1,0 +1,112 @@
+import { ParlantError, parseRetryAfter } from './errors';
+
+/** Extra headers, fixed or computed per request (so a host can rotate auth tokens). */
+export type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+/** Per-call options every client method accepts. @example client.getSession('s1', { signal, timeoutMs: 5000 }) */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Give up after this many milliseconds (a `timeout` error). */
+  timeoutMs?: number;
+}
+
+export interface Transport {
+  server: string;
+  fetch: typeof fetch;
+  headers?: HeadersSource;
+  credentials?: RequestCredentials;
+  defaultTimeoutMs: number;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  /** False when the body was not JSON (HTML from a proxy, an empty 500). */
+  json: boolean;
+}
+
+/**
+ * Sends one request and returns its status and parsed body; rejects only with ParlantError of
+ * kind network/timeout/aborted. Status handling is left to the caller, which knows whether a
+ * 504 is news or "nothing yet".
+ */
+export async function send(
+  transport: Transport,
+  method: string,
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<RawResponse> {
+  const controller = new AbortController();
+  const outer = options.signal;
+  if (outer?.aborted) throw aborted(outer.reason);
+  let timedOut = false;
+  const onAbort = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? transport.defaultTimeoutMs);
+  try {
+    const headers = new Headers(await resolveHeaders(transport.headers));
+    headers.set('Accept', 'application/json');
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const init: RequestInit = { method, headers, signal: controller.signal };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    if (transport.credentials) init.credentials = transport.credentials;
+    const response = await transport.fetch(transport.server + path, init);
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, ...readBody(text) };
+  } catch (error) {
+    if (error instanceof ParlantError) throw error;
+    if (timedOut) throw new ParlantError({ kind: 'timeout', message: `${method} ${path} timed out`, cause: error });
+    if (outer?.aborted) throw aborted(outer.reason);
+    throw new ParlantError({ kind: 'network', message: `${method} ${path} failed: no response`, cause: error });
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onAbort);
+  }
+}
+
+function aborted(reason: unknown): ParlantError {
+  return new ParlantError({ kind: 'aborted', message: 'Request aborted', cause: reason });
+}
+
+async function resolveHeaders(source: HeadersSource | undefined): Promise<HeadersInit> {
+  if (source === undefined) return {};
+  return typeof source === 'function' ? await source() : source;
+}
+
+function readBody(text: string): { body: unknown; json: boolean } {
+  if (text === '') return { body: undefined, json: false };
+  try {
+    return { body: JSON.parse(text) as unknown, json: true };
+  } catch {
+    return { body: text, json: false };
+  }
+}
+
+/**
+ * Turns a non-success response into the typed error, keeping the server's `detail`.
+ */
+export function httpError(method: string, path: string, res: RawResponse): ParlantError {
+  const detail = res.json && typeof res.body === 'object' && res.body !== null ? (res.body as { detail?: unknown }).detail : undefined;
+  const init: ConstructorParameters<typeof ParlantError>[0] = {
+    kind: 'http',
+    status: res.status,
+    message: `${method} ${path} answered ${res.status}`,
+    detail,
+  };
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After'), Date.now());
+  if (retryAfter !== undefined) init.retryAfter = retryAfter;
+  return new ParlantError(init);
+}
+
+/** Builds a query string from defined values only. */
+export function query(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}

@@ -1,0 +1,141 @@
+import type { ParlantClient } from './client';
+import type { Clock } from './clock';
+import type { ParlantError } from './errors';
+import { createEventPoller, type EventPoller, type PollerEnvironment } from './poller';
+import { createMessageSender, type MessageSender } from './sender';
+import { createTimelineStore, type TimelineStore } from './timeline';
+import type { Json, ParlantEvent, Session } from './types';
+
+/** Options of {@link createChatSession}. @example const o: ChatSessionOptions = { client, agentId: 'a1' }; */
+export interface ChatSessionOptions {
+  client: ParlantClient;
+  agentId: string;
+  /** Resume this session instead of creating one. */
+  sessionId?: string;
+  /** Owner of a new session; omit for the guest customer. */
+  customerId?: string;
+  /**
+   * When to create a session if none is given: `first-message` (default: silent visitors cost the
+   * server nothing; Parlant rate-limits guest sessions) or `start` (e.g. to show a greeting).
+   */
+  createSessionOn?: 'first-message' | 'start';
+  /** Ask the agent to greet a new session before the customer writes. */
+  allowGreeting?: boolean;
+  /** Title and metadata stored on a new session. */
+  title?: string;
+  metadata?: Record<string, Json>;
+  store?: TimelineStore;
+  waitForData?: number;
+  clock?: Clock;
+  environment?: PollerEnvironment | null;
+  idFactory?: () => string;
+  onSessionCreated?: (session: Session) => void;
+  onError?: (error: ParlantError) => void;
+}
+
+/** One conversation: session lifecycle, timeline, poll loop and outbox together. */
+export interface ChatSession extends MessageSender {
+  readonly store: TimelineStore;
+  readonly client: ParlantClient;
+  /** Starts polling (and creates the session now when `createSessionOn: 'start'`). */
+  start(): void;
+  /** Stops polling and aborts the request in flight. Sends already posted still complete. */
+  stop(): void;
+  /** The session id, creating the session once if needed; concurrent callers share one request. */
+  ensureSession(): Promise<string>;
+  /** Posts a `custom` event from the customer's UI (no agent reply is triggered). */
+  sendCustomEvent(data: Json): Promise<ParlantEvent>;
+  /** Polls right away: the "Retry now" button, or after the host refreshed its auth headers. */
+  reconnect(): void;
+}
+
+/**
+ * Ties the core together for one conversation. Framework-free: the React hook is a thin layer on
+ * top. Safe under React StrictMode: the session is created through one in-flight promise that a
+ * stop/start cycle does not repeat.
+ * @example
+ * const chat = createChatSession({ client, agentId: 'agent_1', onSessionCreated: (s) => save(s.id) });
+ * chat.start();
+ * chat.send('Hello');
+ * chat.store.subscribe((s) => console.log(s.events.length));
+ */
+export function createChatSession(options: ChatSessionOptions): ChatSession {
+  const { client } = options;
+  const store = options.store ?? createTimelineStore(options.sessionId ?? null);
+  if (options.sessionId) store.getState().setSession(options.sessionId);
+  let creating: Promise<string> | null = null;
+  let poller: EventPoller | null = null;
+  let active = false;
+
+  const startPolling = (sessionId: string) => {
+    if (poller) return;
+    const pollerOptions: Parameters<typeof createEventPoller>[0] = { client, store, sessionId };
+    if (options.waitForData !== undefined) pollerOptions.waitForData = options.waitForData;
+    if (options.clock) pollerOptions.clock = options.clock;
+    if (options.environment !== undefined) pollerOptions.environment = options.environment;
+    if (options.onError) pollerOptions.onError = options.onError;
+    poller = createEventPoller(pollerOptions);
+    poller.start();
+  };
+
+  const ensureSession = (): Promise<string> => {
+    const existing = store.getState().sessionId;
+    if (existing) return Promise.resolve(existing);
+    creating ??= client
+      .createSession({
+        agentId: options.agentId,
+        ...(options.customerId !== undefined && { customerId: options.customerId }),
+        ...(options.allowGreeting && { allowGreeting: true }),
+        ...(options.title !== undefined && { title: options.title }),
+        ...(options.metadata !== undefined && { metadata: options.metadata }),
+      })
+      .then((session) => {
+        store.getState().setSession(session.id);
+        // New sessions start empty: nothing to load, and our first message will come back by poll.
+        store.getState().setHistoryLoaded();
+        options.onSessionCreated?.(session);
+        if (active) startPolling(session.id);
+        return session.id;
+      })
+      .finally(() => {
+        creating = null;
+      });
+    return creating;
+  };
+
+  const sender = createMessageSender({
+    client,
+    store,
+    ensureSession,
+    ...(options.clock && { clock: options.clock }),
+    ...(options.idFactory && { idFactory: options.idFactory }),
+    ...(options.onError && { onError: options.onError }),
+  });
+
+  return {
+    ...sender,
+    store,
+    client,
+    ensureSession,
+    start() {
+      active = true;
+      const sessionId = store.getState().sessionId;
+      if (sessionId) startPolling(sessionId);
+      else if (options.createSessionOn === 'start') ensureSession().catch((error: ParlantError) => options.onError?.(error));
+    },
+    stop() {
+      active = false;
+      poller?.stop();
+      poller = null;
+    },
+    async sendCustomEvent(data) {
+      const event = await client.sendCustomEvent(await ensureSession(), data);
+      store.getState().merge([event]);
+      return event;
+    },
+    reconnect() {
+      if (poller) poller.pollNow();
+      else if (active && store.getState().sessionId) startPolling(store.getState().sessionId as string);
+    },
+  };
+}

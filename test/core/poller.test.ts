@@ -1,0 +1,232 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createParlantClient } from '../../src/core/client';
+import type { ParlantError } from '../../src/core/errors';
+import { createEventPoller, type EventPoller } from '../../src/core/poller';
+import { createTimelineStore } from '../../src/core/timeline';
+import { createScriptedFetch, ev, json, parlant504 } from '../support/scripted-fetch';
+import { createVirtualClock } from '../support/virtual-clock';
+
+const WAIT = 50;
+let poller: EventPoller | undefined;
+afterEach(() => poller?.stop());
+
+function setup(options: { environment?: EventTarget & { document?: { visibilityState: string } } } = {}) {
+  const server = createScriptedFetch();
+  const clock = createVirtualClock();
+  const store = createTimelineStore('s1');
+  const errors: ParlantError[] = [];
+  const client = createParlantClient({ server: 'http://parlant.test', fetch: server.fetch });
+  poller = createEventPoller({
+    client,
+    store,
+    sessionId: 's1',
+    clock,
+    waitForData: WAIT,
+    environment: (options.environment as never) ?? null,
+    onError: (e) => errors.push(e),
+  });
+  /** An answer that arrives after `ms` of virtual time, like a real long-poll. */
+  const after = (ms: number, make: () => Response) => () =>
+    new Promise<Response>((resolve) => clock.setTimeout(() => resolve(make()), ms));
+  return { server, clock, store, errors, poller, after };
+}
+
+/** Virtual times (ms) at which each request after the first `skip` was made. */
+function requestTimes(times: number[], skip = 0) {
+  return times.slice(skip).map((t, i, all) => (i === 0 ? t : t - (all[i - 1] as number)));
+}
+
+describe('event poller', () => {
+  it('loads history without waiting, then long-polls from the highest offset + 1 with no kinds filter', async () => {
+    const { server, clock, store, poller } = setup();
+    server.answer(json([ev({ offset: 0 }), ev({ offset: 1 })]));
+    poller.start();
+    await clock.advance(0);
+    expect(server.requests).toHaveLength(2);
+    expect(server.query(0).get('wait_for_data')).toBe('0');
+    expect(server.query(0).get('min_offset')).toBe('0');
+    expect(server.query(1).get('wait_for_data')).toBe(String(WAIT));
+    expect(server.query(1).get('min_offset')).toBe('2');
+    expect(server.query(1).has('kinds')).toBe(false);
+    expect(store.getState().events.map((e) => e.offset)).toEqual([0, 1]);
+    expect(store.getState().connection.state).toBe('live');
+  });
+
+  it('treats Parlant 504s as "nothing new": 100 in a row re-poll at once with the same offset, no error', async () => {
+    const { server, clock, store, errors, poller, after } = setup();
+    server.answer(json([ev({ offset: 4 })]));
+    server.otherwise(after(WAIT * 1000, parlant504));
+    poller.start();
+    await clock.advance(0);
+    for (let i = 0; i < 100; i += 1) await clock.advance(WAIT * 1000);
+    expect(server.requests).toHaveLength(102);
+    const offsets = new Set(server.requests.slice(1).map((_, i) => server.query(i + 1).get('min_offset')));
+    expect([...offsets]).toEqual(['5']);
+    expect(errors).toEqual([]);
+    expect(store.getState().connection.state).toBe('live');
+  });
+
+  it('reads min_offset from the store when each request starts, not from an old closure', async () => {
+    const { server, clock, store, poller, after } = setup();
+    server.answer(json([]));
+    server.otherwise(after(WAIT * 1000, parlant504));
+    poller.start();
+    await clock.advance(0);
+    store.getState().merge([ev({ offset: 7, id: 'posted' })]);
+    await clock.advance(WAIT * 1000);
+    expect(server.query(2).get('min_offset')).toBe('8');
+  });
+
+  it('backs off 1 s doubling to a 30 s cap, jittered, on network errors', async () => {
+    const { server, clock, poller } = setup();
+    const times: number[] = [];
+    server.otherwise(() => {
+      times.push(clock.now());
+      throw new TypeError('Failed to fetch');
+    });
+    poller.start();
+    await clock.advance(120_000);
+    // random() = 0.5 → factor 0.75 of 1, 2, 4, 8, 16, 30, 30 … s
+    expect(requestTimes(times).slice(0, 8)).toEqual([0, 750, 1500, 3000, 6000, 12_000, 22_500, 22_500]);
+  });
+
+  it('counts an early 504 and a proxy HTML 504 as failures, not as "nothing new"', async () => {
+    const { server, clock, store, poller } = setup();
+    server.answer(json([]), parlant504(), new Response('<html>Gateway Timeout</html>', { status: 504, headers: { 'Content-Type': 'text/html' } }));
+    poller.start();
+    await clock.advance(0);
+    expect(server.requests).toHaveLength(2);
+    expect(store.getState().connection.state).toBe('reconnecting');
+    await clock.advance(749);
+    expect(server.requests).toHaveLength(2);
+    await clock.advance(1);
+    expect(server.requests).toHaveLength(3);
+    await clock.advance(1499);
+    expect(server.requests).toHaveLength(3);
+    await clock.advance(1);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('waits as long as Retry-After says, and at least 10 s on a 429 without it', async () => {
+    const { server, clock, poller } = setup();
+    const times: number[] = [];
+    const stamp = (r: Response) => () => {
+      times.push(clock.now());
+      return r;
+    };
+    server.answer(
+      stamp(json([])),
+      stamp(json({ detail: 'Rate limit exceeded' }, 429, { 'Retry-After': '12' })),
+      stamp(json({ detail: 'Rate limit exceeded' }, 429)),
+      stamp(new Response('', { status: 503, headers: { 'Retry-After': '7' } })),
+      stamp(json([ev({ offset: 0 })])),
+    );
+    poller.start();
+    await clock.advance(60_000);
+    expect(requestTimes(times).slice(0, 5)).toEqual([0, 0, 12_000, 10_000, 7000]);
+  });
+
+  it('pauses while offline and polls at once when back online', async () => {
+    const environment = new EventTarget();
+    const { server, clock, store, poller } = setup({ environment });
+    server.answer(json([]));
+    poller.start();
+    await clock.advance(0);
+    const inFlight = server.requests[1] as Request;
+    environment.dispatchEvent(new Event('offline'));
+    await clock.advance(0);
+    expect(inFlight.signal.aborted).toBe(true);
+    expect(store.getState().connection.state).toBe('offline');
+    await clock.advance(20_000);
+    expect(server.requests).toHaveLength(2);
+    server.answer(json([ev({ offset: 0 })]));
+    environment.dispatchEvent(new Event('online'));
+    await clock.advance(0);
+    expect(server.requests).toHaveLength(4);
+    expect(store.getState().events).toHaveLength(1);
+    expect(store.getState().connection.state).toBe('live');
+  });
+
+  it('wakes from a backoff when the page becomes visible again', async () => {
+    const environment = Object.assign(new EventTarget(), { document: { visibilityState: 'visible' } });
+    const { server, clock, poller } = setup({ environment });
+    server.answer('network-error', 'network-error', 'network-error', 'network-error');
+    poller.start();
+    await clock.advance(5250); // four failures: next wait is 6 s
+    expect(server.requests).toHaveLength(4);
+    environment.dispatchEvent(new Event('visibilitychange'));
+    await clock.advance(0);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('stop() aborts the request in flight and nothing follows', async () => {
+    const { server, clock, store, poller } = setup();
+    server.answer(json([]));
+    poller.start();
+    await clock.advance(0);
+    const inFlight = server.requests[1] as Request;
+    const before = store.getState();
+    poller.stop();
+    await clock.advance(0);
+    expect(inFlight.signal.aborted).toBe(true);
+    await clock.advance(300_000);
+    expect(server.requests).toHaveLength(2);
+    expect(store.getState().connection).toBe(before.connection);
+    expect(poller.running).toBe(false);
+  });
+
+  it.each([
+    [404, 'ended'],
+    [403, 'unauthorized'],
+    [401, 'unauthorized'],
+  ] as const)('stops on %i as %s instead of retrying', async (status, state) => {
+    const { server, clock, store, errors, poller } = setup();
+    server.answer(json({ detail: 'nope' }, status));
+    poller.start();
+    await clock.advance(600_000);
+    expect(server.requests).toHaveLength(1);
+    expect(store.getState().connection.state).toBe(state);
+    expect(errors[0]?.status).toBe(status);
+    expect(errors[0]?.detail).toBe('nope');
+  });
+
+  it('never spins when the server keeps answering the same events at once', async () => {
+    const { server, clock, store, poller } = setup();
+    const stale = [ev({ offset: 0 }), ev({ offset: 1 }), ev({ offset: 2 })];
+    server.otherwise(() => json(stale));
+    poller.start();
+    await clock.advance(60_000);
+    expect(server.requests.length).toBeLessThanOrEqual(60);
+    expect(server.requests.length).toBeGreaterThan(5);
+    expect(store.getState().events).toHaveLength(3);
+  });
+
+  it('treats a malformed 200 as a failed poll, keeps the cursor, and drops bad events one by one', async () => {
+    const { server, clock, store, errors, poller } = setup();
+    server.answer(
+      json([ev({ offset: 0 })]),
+      new Response('[{"id":', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      json([{ id: 'no-offset' }, ev({ offset: 1 }), { offset: 2 }]),
+    );
+    poller.start();
+    await clock.advance(0);
+    expect(store.getState().connection.state).toBe('reconnecting');
+    expect(errors[0]?.kind).toBe('invalid-response');
+    await clock.advance(750);
+    expect(server.query(2).get('min_offset')).toBe('1');
+    expect(store.getState().events.map((e) => e.offset)).toEqual([0, 1]);
+    expect(errors[1]?.message).toMatch(/Dropped 2 malformed/);
+    expect(store.getState().connection.state).toBe('live');
+  });
+
+  it('re-syncs from offset 0 once after a 422, then stops', async () => {
+    const { server, clock, store, poller } = setup();
+    server.answer(json([ev({ offset: 3 })]), json({ detail: [] }, 422), json([ev({ offset: 3 })]), json({ detail: [] }, 422));
+    poller.start();
+    await clock.advance(10_000);
+    expect(server.query(2).get('min_offset')).toBe('0');
+    expect(store.getState().connection.state).toBe('failed');
+    expect(server.requests).toHaveLength(4);
+    expect(store.getState().events.map((e) => e.offset)).toEqual([3]);
+  });
+});

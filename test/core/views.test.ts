@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { parseEventList } from '../../src/core/parse';
+import { createTimelineStore } from '../../src/core/timeline';
+import { createTimelineViews } from '../../src/core/views';
+import { ev } from '../support/scripted-fetch';
+
+const msg = (offset: number, source: string, text: string, trace = 'T') =>
+  ev({ offset, kind: 'message', source, trace_id: trace, data: { message: text, participant: { id: 'p', display_name: source === 'customer' ? 'Guest' : 'Haxon' } } });
+const status = (offset: number, value: string, data: unknown = {}, trace = 'T') => ev({ offset, kind: 'status', trace_id: trace, data: { status: value, data } });
+const tool = (offset: number, toolId: string, result: unknown, trace = 'T', control: unknown = {}) =>
+  ev({ offset, kind: 'tool', trace_id: trace, data: { tool_calls: [{ tool_id: toolId, arguments: { account: 'main' }, result: { data: result, control } }] } });
+
+function timeline(...raw: unknown[]) {
+  const store = createTimelineStore('s');
+  store.getState().merge(parseEventList(raw).events);
+  const views = createTimelineViews();
+  return { store, views, state: () => store.getState() };
+}
+
+describe('agent activity', () => {
+  const turn = [
+    msg(0, 'customer', 'balance?'),
+    status(1, 'acknowledged'),
+    status(2, 'processing', { stage: 'Interpreting' }),
+    tool(3, 'bank:get_balance', { balance: 5 }),
+    status(4, 'typing'),
+    msg(5, 'ai_agent', 'It is 5.'),
+    status(6, 'ready'),
+    status(7, 'ready', { stage: 'completed' }),
+  ];
+  const expected = ['waiting', 'thinking', 'thinking', 'thinking', 'typing', 'idle', 'idle', 'idle'];
+
+  it.each(turn.map((_, i) => [i, expected[i]] as const))('after event %i of a turn is %s', (i, state) => {
+    const { views, state: s } = timeline(...turn.slice(0, i + 1));
+    expect(views.selectAgentActivity(s()).state).toBe(state);
+  });
+
+  it('carries the processing stage', () => {
+    const { views, state } = timeline(msg(0, 'customer', 'x'), status(1, 'processing', { stage: 'Thinking' }));
+    expect(views.selectAgentActivity(state())).toEqual({ state: 'thinking', stage: 'Thinking', traceKey: 'T' });
+  });
+
+  it('reports error when a turn ends ready then error, and flags that customer message', () => {
+    const { views, state } = timeline(msg(0, 'customer', 'x'), status(1, 'acknowledged'), status(2, 'ready', { stage: 'completed' }), status(3, 'error', { exception: 'Traceback' }));
+    expect(views.selectAgentActivity(state()).state).toBe('error');
+    expect(views.selectMessages(state())[0]).toMatchObject({ text: 'x', agentFailed: true });
+  });
+
+  it('does not wait forever after a human took over (manual mode sends no statuses)', () => {
+    const { views, state } = timeline(
+      msg(0, 'customer', 'human please'),
+      tool(1, 'support:handoff', 'ok', 'T', { mode: 'manual' }),
+      status(2, 'ready', { stage: 'completed' }),
+      msg(3, 'customer', 'hello?', 'U'),
+    );
+    expect(views.selectAgentActivity(state()).state).toBe('idle');
+  });
+
+  it('treats a cancelled turn as idle', () => {
+    const { views, state } = timeline(msg(0, 'customer', 'x'), status(1, 'processing'), status(2, 'cancelled'));
+    expect(views.selectAgentActivity(state()).state).toBe('idle');
+  });
+});
+
+describe('messages and footnotes', () => {
+  it('maps sources to roles and keeps the participant name, skipping non-message events', () => {
+    const { views, state } = timeline(
+      msg(0, 'customer', 'hi'),
+      status(1, 'ready'),
+      msg(2, 'ai_agent', 'hello'),
+      ev({ offset: 3, kind: 'message', source: 'human_agent', data: { message: 'Dana here', participant: { display_name: 'Dana' } } }),
+      msg(4, 'human_agent_on_behalf_of_ai_agent', 'still me'),
+      ev({ offset: 5, kind: 'custom', source: 'customer_ui', data: { page: '/x' } }),
+    );
+    expect(views.selectMessages(state()).map((m) => [m.role, m.author, m.text])).toEqual([
+      ['customer', 'Guest', 'hi'],
+      ['agent', 'Haxon', 'hello'],
+      ['human_agent', 'Dana', 'Dana here'],
+      ['agent', 'Haxon', 'still me'],
+    ]);
+  });
+
+  it('groups tool calls by trace key, including 3.0 correlation ids', () => {
+    const { views, state } = timeline(
+      ev({ offset: 0, kind: 'message', source: 'customer', trace_id: undefined, correlation_id: 'R1', data: { message: 'a', participant: { display_name: 'G' } } }),
+      ev({ offset: 1, kind: 'tool', trace_id: undefined, correlation_id: 'R1::process', data: { tool_calls: [{ tool_id: 'svc:lookup', arguments: { q: 1 }, result: { data: [1, 2] } }] } }),
+      ev({ offset: 2, kind: 'message', source: 'ai_agent', trace_id: undefined, correlation_id: 'R1::process', data: { message: 'b', participant: { display_name: 'A' } } }),
+      tool(3, 'bank:other', 1, 'T2'),
+    );
+    const agentMessage = views.selectMessages(state())[1];
+    const notes = views.selectToolFootnotes(state()).get(agentMessage?.traceKey ?? '');
+    expect(notes?.map((n) => [n.toolId, n.name, n.arguments, n.result])).toEqual([['svc:lookup', 'lookup', { q: 1 }, [1, 2]]]);
+  });
+
+  it('returns the same arrays until the timeline changes, and keeps unchanged message objects', () => {
+    const { store, views, state } = timeline(msg(0, 'customer', 'hi'), msg(1, 'ai_agent', 'yo'));
+    const first = views.selectMessages(state());
+    expect(views.selectMessages(state())).toBe(first);
+    store.getState().merge(parseEventList([msg(2, 'ai_agent', 'more')]).events);
+    const second = views.selectMessages(state());
+    expect(second).not.toBe(first);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+  });
+});
