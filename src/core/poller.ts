@@ -113,10 +113,12 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
           const changed = store.getState().merge(result.events);
           store.getState().setHistoryLoaded();
           paused = false;
-          if (changed > 0 || !historyLoaded) {
+          setState('live');
+          // Progress is a moved cursor, not only a changed store: a send may have merged the
+          // same event from its POST answer first.
+          if (changed > 0 || store.getState().nextOffset > nextOffset || !historyLoaded) {
             failures = 0;
             emptyStreak = 0;
-            setState('live');
             continue;
           }
           // A 200 that brought nothing new: the server is answering from a stale cursor or a

@@ -1,0 +1,119 @@
+import { useQuery } from '@tanstack/react-query';
+import { useStore } from 'zustand';
+import { ParlantError } from '../core/errors';
+import type { ParlantClient } from '../core/client';
+import type { Connection, TimelineStore } from '../core/timeline';
+import type { Agent, Json, ParlantEvent, Session } from '../core/types';
+import type { AgentActivity, ChatMessage, ToolFootnote } from '../core/views';
+import { useChatInstance, type ChatConfig, type ChatInstance } from './useChatInstance';
+import { useStaleActivity } from './useStaleActivity';
+
+/** Options of {@link useParlantSession}. @example const o: UseParlantSessionOptions = { server: 'http://localhost:8800', agentId: 'a1' }; */
+export type UseParlantSessionOptions = ChatConfig;
+
+/** What {@link useParlantSession} returns. */
+export interface ParlantSessionState {
+  /** The session id once known (resumed or created). */
+  sessionId: string | null;
+  /** The session as the server last described it (mode `manual` means a human took over). */
+  session: Session | undefined;
+  /** The agent (name for the header), once loaded. */
+  agent: Agent | undefined;
+  /** Messages in order, including the customer's pending and failed sends. */
+  messages: ChatMessage[];
+  /** What the agent is doing now. */
+  activity: AgentActivity;
+  /** How the connection stands (`live`, `reconnecting`, `offline`, `ended`, `unauthorized` …). */
+  connection: Connection;
+  /** Tool calls that informed the messages of a turn. */
+  footnotes: ReadonlyMap<string, ToolFootnote[]>;
+  /** Sends a customer message; returns its client id, or `null` for empty text. */
+  send(text: string, metadata?: Record<string, Json>): string | null;
+  /** Sends a failed message again. */
+  retry(clientId: string): void;
+  /** Removes a failed message. */
+  discard(clientId: string): void;
+  /** Posts a `custom` event from the customer's UI. */
+  sendCustomEvent(data: Json): Promise<ParlantEvent>;
+  /** Creates the session now if there is none yet, e.g. when the chat is opened. */
+  startSession(): Promise<string>;
+  /** Polls right away (the "Retry now" button, or after refreshing auth headers). */
+  reconnect(): void;
+  /** Forgets this conversation; the next message starts a new session. */
+  reset(): void;
+  /** Lower-level access for custom UIs. */
+  store: TimelineStore;
+  client: ParlantClient;
+  instance: ChatInstance;
+}
+
+const retryable = (count: number, error: unknown) => count < 3 && error instanceof ParlantError && error.retryable;
+
+/**
+ * The headless Parlant chat: creates or resumes a session, posts customer messages, long-polls the
+ * session's events and exposes messages, agent activity, tool footnotes and connection state.
+ * Owns its client, store and QueryClient (one set per component instance). Safe under StrictMode:
+ * exactly one session is created. Unmounting aborts the poll; posts already sent still complete.
+ * @example
+ * function Chat() {
+ *   const { messages, activity, send } = useParlantSession({ server: 'http://localhost:8800', agentId: 'agent_1' });
+ *   return (
+ *     <>
+ *       {messages.map((m) => <p key={m.key}>{m.author}: {m.text}</p>)}
+ *       {activity.state === 'typing' && <p>…</p>}
+ *       <button onClick={() => send('Hello')}>Say hello</button>
+ *     </>
+ *   );
+ * }
+ */
+export function useParlantSession(options: UseParlantSessionOptions): ParlantSessionState {
+  const instance = useChatInstance(options);
+  const { chat, views, queryClient, client } = instance;
+  const store = chat.store;
+
+  const sessionId = useStore(store, (s) => s.sessionId);
+  const messages = useStore(store, views.selectMessages);
+  const footnotes = useStore(store, views.selectToolFootnotes);
+  const connection = useStore(store, (s) => s.connection);
+  const activity = useStaleActivity(useStore(store, views.selectAgentActivity));
+
+  const agent = useQuery(
+    {
+      queryKey: ['parlant', client.server, 'agent', options.agentId],
+      queryFn: ({ signal }) => client.getAgent(options.agentId, { signal }),
+      staleTime: Infinity,
+      retry: retryable,
+    },
+    queryClient,
+  );
+  const session = useQuery(
+    {
+      queryKey: ['parlant', client.server, 'session', sessionId],
+      queryFn: ({ signal }) => client.getSession(sessionId as string, { signal }),
+      enabled: sessionId !== null,
+      staleTime: Infinity,
+      retry: retryable,
+    },
+    queryClient,
+  );
+
+  return {
+    sessionId,
+    session: session.data,
+    agent: agent.data,
+    messages,
+    activity,
+    connection,
+    footnotes,
+    send: chat.send,
+    retry: chat.retry,
+    discard: chat.discard,
+    sendCustomEvent: chat.sendCustomEvent,
+    startSession: chat.ensureSession,
+    reconnect: chat.reconnect,
+    reset: instance.reset,
+    store,
+    client,
+    instance,
+  };
+}
