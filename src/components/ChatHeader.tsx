@@ -1,0 +1,52 @@
+import type { ComponentProps } from 'react';
+import type { ConnectionState } from '../core/timeline';
+import { cx, useChatUi } from './ui';
+
+/** Props of {@link ChatHeader}. @example <ChatHeader title="Haxon" connection="live" /> */
+export interface ChatHeaderProps extends ComponentProps<'header'> {
+  title: string;
+  /** Shown under the title, e.g. the agent's description. */
+  subtitle?: string | null;
+  connection: ConnectionState;
+  /** Present in floating mode: closes the panel. */
+  onClose?: () => void;
+}
+
+const SHOWN: Partial<Record<ConnectionState, 'connecting' | 'live' | 'reconnecting' | 'offline'>> = {
+  idle: 'live',
+  connecting: 'connecting',
+  live: 'live',
+  reconnecting: 'reconnecting',
+  offline: 'offline',
+};
+
+/**
+ * The panel's title bar: agent name and connection state, and a close button when floating.
+ * @example <ChatHeader title="Support" connection="reconnecting" onClose={() => setOpen(false)} />
+ */
+export function ChatHeader({ title, subtitle, connection, onClose, className, ...rest }: ChatHeaderProps) {
+  const { labels, classNames } = useChatUi();
+  const state = SHOWN[connection];
+  return (
+    <header className={cx('parlant-header', classNames.header, className)} {...rest}>
+      <div className="parlant-header-text">
+        <h2 className="parlant-title">{title}</h2>
+        {state ? (
+          <p className="parlant-connection" data-state={state}>
+            <span className="parlant-connection-dot" aria-hidden="true" />
+            {labels.connection[state]}
+          </p>
+        ) : subtitle ? (
+          <p className="parlant-subtitle">{subtitle}</p>
+        ) : null}
+      </div>
+      {onClose && (
+        <button type="button" className="parlant-icon-button" onClick={onClose} aria-label={labels.closeChat}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      )}
+    </header>
+  );
+}

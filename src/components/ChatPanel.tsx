@@ -1,0 +1,61 @@
+import type { ReactNode, Ref } from 'react';
+import { useParlant } from '../react/ParlantProvider';
+import { ChatHeader } from './ChatHeader';
+import { Composer } from './Composer';
+import { ConnectionBanner } from './ConnectionBanner';
+import { MessageList } from './MessageList';
+import { StatusIndicator } from './StatusIndicator';
+import { cx, useChatUi } from './ui';
+
+/** Props of {@link ChatPanel}. @example <ChatPanel title="Support" /> */
+export interface ChatPanelProps {
+  id?: string;
+  title?: string | undefined;
+  placeholder?: string | undefined;
+  greeting?: ReactNode;
+  /** Floating mode: closes the panel. */
+  onClose?: () => void;
+  inputRef?: Ref<HTMLTextAreaElement>;
+}
+
+const STOPPED = new Set(['ended', 'unauthorized', 'failed']);
+
+/**
+ * The chat itself (header, connection banner, conversation, status, composer), reading the
+ * conversation of the enclosing provider. Parts come from `components` when the host replaced them.
+ * @example
+ * <ParlantProvider server={url} agentId={id}>
+ *   <ChatPanel title="Support" />
+ * </ParlantProvider>
+ */
+export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef }: ChatPanelProps) {
+  const chat = useParlant();
+  const { labels, classNames, components } = useChatUi();
+  const Header = components.Header ?? ChatHeader;
+  const Status = components.StatusIndicator ?? StatusIndicator;
+  const Input = components.Composer ?? Composer;
+  const agentName = chat.agent?.name ?? labels.agent;
+  const stopped = STOPPED.has(chat.connection.state);
+
+  return (
+    <section id={id} className={cx('parlant-panel', classNames.panel)} aria-label={title ?? chat.agent?.name ?? labels.title}>
+      <Header title={title ?? chat.agent?.name ?? labels.title} subtitle={chat.agent?.description ?? null} connection={chat.connection.state} {...(onClose && { onClose })} />
+      <ConnectionBanner connection={chat.connection} onRetry={chat.reconnect} onStartOver={chat.reset} />
+      <MessageList
+        messages={chat.messages}
+        footnotes={chat.footnotes}
+        empty={greeting ?? <p>{labels.emptyState}</p>}
+        footer={<Status activity={chat.activity} agentName={agentName} />}
+        onRetry={chat.retry}
+        onDiscard={chat.discard}
+        onResend={(text) => chat.send(text)}
+      />
+      <Input
+        ref={inputRef}
+        onSend={(text) => chat.send(text) !== null}
+        placeholder={placeholder}
+        disabledReason={stopped ? labels.composerDisabled : null}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { Component, memo, type ComponentProps, type ReactNode } from 'react';
+import type { ChatMessage, ToolFootnote } from '../core/views';
+import { Markdown } from './markdown/Markdown';
+import { ToolFootnotes } from './ToolFootnotes';
+import { cx, useChatUi } from './ui';
+
+/** Props of {@link Message}. @example <Message message={m} footnotes={[]} showAuthor /> */
+export interface MessageProps extends ComponentProps<'li'> {
+  message: ChatMessage;
+  /** Tool calls of this message's turn (agent messages only). */
+  footnotes: ToolFootnote[];
+  /** First message of a run from the same author: show the name. */
+  showAuthor: boolean;
+  onRetry?: (clientId: string) => void;
+  onDiscard?: (clientId: string) => void;
+  /** Sends the text again as a new message (after the agent failed to answer it). */
+  onResend?: (text: string) => void;
+}
+
+/**
+ * One chat message: author, time, Markdown text (safe), delivery state with retry for the
+ * customer's own messages, and tool footnotes for the agent's.
+ * @example <Message message={message} footnotes={footnotes} showAuthor onRetry={retry} />
+ */
+export const Message = memo(function Message({ message, footnotes, showAuthor, onRetry, onDiscard, onResend, className, ...rest }: MessageProps) {
+  const { labels, classNames, components, markdown, locale } = useChatUi();
+  const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
+  const author =
+    message.role === 'customer' ? labels.you : message.role === 'human_agent' ? `${message.author || labels.humanAgent}` : message.author || labels.agent;
+  return (
+    <li
+      className={cx('parlant-message', classNames.message, className)}
+      data-role={message.role}
+      data-source={message.source}
+      data-delivery={message.delivery}
+      data-streaming={message.streaming || undefined}
+      {...rest}
+    >
+      {showAuthor && (
+        <p className="parlant-author">
+          {author}
+          {message.role === 'human_agent' && <span className="parlant-author-badge">{labels.humanAgent}</span>}
+        </p>
+      )}
+      <div className={cx('parlant-bubble', classNames.bubble)} dir="auto">
+        <MessageBoundary text={message.text}>
+          <Markdown text={message.text} labels={labels} {...markdown} />
+        </MessageBoundary>
+      </div>
+      <MessageMeta message={message} locale={locale} />
+      {message.delivery === 'failed' && message.clientId && (
+        <p className="parlant-failed" role="alert">
+          <span>{labels.notSent}</span>
+          <button type="button" className="parlant-link-button" onClick={() => onRetry?.(message.clientId as string)}>
+            {labels.retry}
+          </button>
+          <button type="button" className="parlant-link-button" onClick={() => onDiscard?.(message.clientId as string)}>
+            {labels.discard}
+          </button>
+        </p>
+      )}
+      {message.agentFailed && (
+        <p className="parlant-failed" role="alert">
+          <span>{labels.agentFailed}</span>
+          <button type="button" className="parlant-link-button" onClick={() => onResend?.(message.text)}>
+            {labels.tryAgain}
+          </button>
+        </p>
+      )}
+      {message.role !== 'customer' && footnotes.length > 0 && <Footnotes footnotes={footnotes} />}
+    </li>
+  );
+});
+
+function MessageMeta({ message, locale }: { message: ChatMessage; locale: string | undefined }) {
+  const { labels } = useChatUi();
+  const time = Date.parse(message.createdAt);
+  if (message.delivery === 'sending') return <p className="parlant-meta">{labels.sending}</p>;
+  if (Number.isNaN(time)) return null;
+  return (
+    <p className="parlant-meta">
+      <time dateTime={message.createdAt}>{new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(time)}</time>
+    </p>
+  );
+}
+
+/** If a message cannot be rendered as Markdown, show its text instead of breaking the list. */
+class MessageBoundary extends Component<{ text: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <p className="parlant-md-plain">{this.props.text}</p> : this.props.children;
+  }
+}

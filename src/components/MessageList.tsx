@@ -1,0 +1,111 @@
+import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import type { ChatMessage, ToolFootnote } from '../core/views';
+import { Message } from './Message';
+import { cx, useChatUi } from './ui';
+
+/** Props of {@link MessageList}. @example <MessageList messages={messages} footnotes={new Map()} /> */
+export interface MessageListProps extends ComponentProps<'div'> {
+  messages: ChatMessage[];
+  footnotes: ReadonlyMap<string, ToolFootnote[]>;
+  /** Shown when there are no messages yet. */
+  empty?: ReactNode;
+  /** Rendered after the last message (the status line). */
+  footer?: ReactNode;
+  onRetry?: (clientId: string) => void;
+  onDiscard?: (clientId: string) => void;
+  onResend?: (text: string) => void;
+}
+
+const NEAR_BOTTOM_PX = 48;
+const NO_FOOTNOTES: ToolFootnote[] = [];
+
+/**
+ * The conversation as an ARIA log (new messages are announced politely). Sticks to the bottom as
+ * messages arrive unless the reader scrolled up; then a "New messages" button takes them down.
+ * Marks the moment a human operator joins.
+ * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
+ */
+export function MessageList({ messages, footnotes, empty, footer, onRetry, onDiscard, onResend, className, ...rest }: MessageListProps) {
+  const { labels, classNames, components } = useChatUi();
+  const Item = components.Message ?? Message;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [pinned, setPinned] = useState(true);
+  const [unseen, setUnseen] = useState(0);
+  const count = useRef(messages.length);
+  const joins = useMemo(() => humanJoins(messages), [messages]);
+
+  const toBottom = useCallback(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+    setUnseen(0);
+    setPinned(true);
+  }, []);
+
+  useLayoutEffect(() => {
+    const added = messages.length - count.current;
+    count.current = messages.length;
+    if (pinned) {
+      const el = scroller.current;
+      if (el) el.scrollTop = el.scrollHeight;
+    } else if (added > 0) {
+      setUnseen((n) => n + added);
+    }
+  }, [messages, footer, pinned]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+    setPinned(atBottom);
+    if (atBottom) setUnseen(0);
+  };
+
+  return (
+    <div className={cx('parlant-scroller', className)} ref={scroller} onScroll={onScroll} {...rest}>
+      {messages.length === 0 && empty ? <div className="parlant-empty">{empty}</div> : null}
+      <ol role="log" aria-live="polite" aria-relevant="additions" aria-label={labels.messages} className={cx('parlant-log', classNames.messageList)}>
+        {messages.map((message, i) => {
+          const previous = messages[i - 1];
+          const showAuthor = !previous || previous.role !== message.role || previous.author !== message.author;
+          const joined = joins.has(message.key);
+          return (
+            <Fragment key={message.key}>
+              {joined && (
+                <li className="parlant-event-note" data-kind="handoff">
+                  {labels.humanJoined(message.author || labels.humanAgent)}
+                </li>
+              )}
+              <Item
+                message={message}
+                footnotes={footnotes.get(message.traceKey) ?? NO_FOOTNOTES}
+                showAuthor={showAuthor}
+                {...(onRetry && { onRetry })}
+                {...(onDiscard && { onDiscard })}
+                {...(onResend && { onResend })}
+              />
+            </Fragment>
+          );
+        })}
+      </ol>
+      {footer}
+      {unseen > 0 && (
+        <button type="button" className="parlant-new-messages" onClick={toBottom}>
+          {labels.newMessages} ({unseen})
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Keys of the messages where a human operator starts speaking (marked once per takeover). */
+function humanJoins(messages: ChatMessage[]): Set<string> {
+  const joins = new Set<string>();
+  let lastSpeaker = '';
+  for (const message of messages) {
+    if (message.role === 'customer') continue;
+    const speaker = `${message.role}:${message.author}`;
+    if (message.role === 'human_agent' && speaker !== lastSpeaker) joins.add(message.key);
+    lastSpeaker = speaker;
+  }
+  return joins;
+}

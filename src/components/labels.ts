@@ -1,0 +1,95 @@
+/**
+ * Every text the widget shows, so a host can translate all of it. Functions receive the values
+ * they need; keep them pure.
+ * @example
+ * const fr: Partial<ChatLabels> = { placeholder: 'Écrivez un message…', send: 'Envoyer' };
+ * <ParlantChatbox server={url} agentId={id} labels={fr} />
+ */
+export interface ChatLabels {
+  title: string;
+  placeholder: string;
+  send: string;
+  messageInput: string;
+  messages: string;
+  emptyState: string;
+  /** Name of the floating launcher button (a toggle; aria-expanded tells its state). */
+  launcher: string;
+  closeChat: string;
+  unread: (count: number) => string;
+  you: string;
+  agent: string;
+  /** Shown next to a human operator's name. */
+  humanAgent: string;
+  sending: string;
+  notSent: string;
+  retry: string;
+  discard: string;
+  agentFailed: string;
+  tryAgain: string;
+  thinking: (stage: string | undefined) => string;
+  typing: (name: string) => string;
+  waiting: string;
+  connection: Record<'connecting' | 'live' | 'reconnecting' | 'offline', string>;
+  bannerReconnecting: string;
+  bannerUnreachable: (seconds: number) => string;
+  bannerOffline: string;
+  bannerEnded: string;
+  bannerUnauthorized: string;
+  bannerFailed: string;
+  retryNow: string;
+  startOver: string;
+  newMessages: string;
+  toolsUsed: (count: number) => string;
+  toolArguments: string;
+  toolResult: string;
+  tooLong: (length: number, max: number) => string;
+  charactersLeft: (left: number) => string;
+  composerDisabled: string;
+  imageBlocked: (host: string) => string;
+  showMore: string;
+  humanJoined: (name: string) => string;
+}
+
+/** English defaults. @example const labels = { ...defaultLabels, send: 'Go' }; */
+export const defaultLabels: ChatLabels = {
+  title: 'Chat',
+  placeholder: 'Write a message…',
+  send: 'Send',
+  messageInput: 'Message',
+  messages: 'Conversation',
+  emptyState: 'Ask us anything. We usually answer right away.',
+  launcher: 'Chat',
+  closeChat: 'Close chat',
+  unread: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  you: 'You',
+  agent: 'Agent',
+  humanAgent: 'Support team',
+  sending: 'Sending…',
+  notSent: 'Not sent',
+  retry: 'Retry',
+  discard: 'Delete',
+  agentFailed: 'The agent couldn’t reply to this message.',
+  tryAgain: 'Try again',
+  thinking: (stage) => (stage ? `Thinking (${stage.toLowerCase()})…` : 'Thinking…'),
+  typing: (name) => `${name} is typing…`,
+  waiting: 'Waiting for a reply…',
+  connection: { connecting: 'Connecting…', live: 'Online', reconnecting: 'Reconnecting…', offline: 'Offline' },
+  bannerReconnecting: 'Connection lost. Reconnecting…',
+  bannerUnreachable: (seconds) => `Can’t reach the server. Retrying in ${seconds} s.`,
+  bannerOffline: 'You’re offline. Waiting for the network…',
+  bannerEnded: 'This conversation has ended.',
+  bannerUnauthorized: 'You’re not allowed to use this chat right now.',
+  bannerFailed: 'The chat can’t connect. Please try again later.',
+  retryNow: 'Retry now',
+  startOver: 'Start a new conversation',
+  newMessages: 'New messages',
+  toolsUsed: (count) => (count === 1 ? '1 tool used' : `${count} tools used`),
+  toolArguments: 'Arguments',
+  toolResult: 'Result',
+  tooLong: (length, max) => `Message too long: ${length} of ${max} characters.`,
+  charactersLeft: (left) => (left === 1 ? '1 character left' : `${left} characters left`),
+  composerDisabled: 'The chat is unavailable.',
+  imageBlocked: (host) => `Image from ${host}`,
+  showMore: 'Show more',
+  humanJoined: (name) => `${name} joined the conversation`,
+};

@@ -1,0 +1,66 @@
+import { createContext, useContext, type ComponentType } from 'react';
+import { defaultLabels, type ChatLabels } from './labels';
+import type { MarkdownPolicy } from './markdown/Markdown';
+import type { ChatHeaderProps } from './ChatHeader';
+import type { ComposerProps } from './Composer';
+import type { LauncherProps } from './Launcher';
+import type { MessageProps } from './Message';
+import type { StatusIndicatorProps } from './StatusIndicator';
+import type { ToolFootnotesProps } from './ToolFootnotes';
+
+/** Parts of the widget a host can add classes to. @example const c: ChatClassNames = { bubble: 'my-bubble' }; */
+export type ChatPart = 'root' | 'header' | 'banner' | 'messageList' | 'message' | 'bubble' | 'footnotes' | 'status' | 'composer' | 'launcher' | 'panel';
+
+/** Extra class names per part. @example <ParlantChatbox classNames={{ root: 'shadow-xl' }} … /> */
+export type ChatClassNames = Partial<Record<ChatPart, string>>;
+
+/**
+ * Replacement components for parts of the widget; each receives the same props as the default.
+ * @example <ParlantChatbox components={{ StatusIndicator: MyDots }} … />
+ */
+export interface ChatComponents {
+  Header?: ComponentType<ChatHeaderProps>;
+  Message?: ComponentType<MessageProps>;
+  ToolFootnotes?: ComponentType<ToolFootnotesProps>;
+  StatusIndicator?: ComponentType<StatusIndicatorProps>;
+  Composer?: ComponentType<ComposerProps>;
+  Launcher?: ComponentType<LauncherProps>;
+}
+
+/** Presentation settings shared by the parts. */
+export interface ChatUi {
+  labels: ChatLabels;
+  classNames: ChatClassNames;
+  components: ChatComponents;
+  markdown: MarkdownPolicy;
+  maxMessageLength: number;
+  locale: string | undefined;
+}
+
+const UiContext = createContext<ChatUi>({
+  labels: defaultLabels,
+  classNames: {},
+  components: {},
+  markdown: {},
+  maxMessageLength: 4000,
+  locale: undefined,
+});
+
+/** Provides presentation settings to the parts. @example <ChatUiProvider value={ui}>…</ChatUiProvider> */
+export const ChatUiProvider = UiContext.Provider;
+
+/**
+ * The presentation settings of the enclosing widget (labels, class names, replacements).
+ * @example const { labels } = useChatUi();
+ */
+export function useChatUi(): ChatUi {
+  return useContext(UiContext);
+}
+
+/**
+ * Joins class names, skipping empty ones.
+ * @example cx('a', undefined, 'b') // 'a b'
+ */
+export function cx(...names: Array<string | false | null | undefined>): string {
+  return names.filter(Boolean).join(' ');
+}

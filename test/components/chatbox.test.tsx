@@ -1,0 +1,142 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ParlantChatbox, type ParlantChatboxProps } from '../../src';
+import { SERVER, serveEmulator } from '../support/msw-emulator';
+
+const env = serveEmulator();
+const props = (extra: Partial<ParlantChatboxProps> = {}): ParlantChatboxProps => ({
+  server: SERVER,
+  agentId: env.emu.defaultAgentId,
+  environment: null,
+  waitForData: 2,
+  ...extra,
+});
+const log = () => screen.getByRole('log', { name: 'Conversation' });
+const input = () => screen.getByRole('textbox', { name: 'Message' });
+
+async function say(text: string) {
+  const user = userEvent.setup();
+  await user.type(input(), `${text}{Enter}`);
+  return user;
+}
+
+describe('<ParlantChatbox>', () => {
+  it('works with just server and agentId: agent name in the header, a conversation, a reply', async () => {
+    render(<ParlantChatbox {...props()} />);
+    expect(await screen.findByRole('heading', { name: 'Haxon' })).toBeInTheDocument();
+    expect(screen.getByText('Ask us anything. We usually answer right away.')).toBeInTheDocument();
+    await say('Hello');
+    expect(within(log()).getByText('Hello')).toBeInTheDocument();
+    expect(input()).toHaveValue('');
+    await waitFor(() => expect(within(log()).getAllByRole('listitem').length).toBeGreaterThanOrEqual(2));
+    const items = within(log()).getAllByRole('listitem');
+    expect(items[0]).toHaveAttribute('data-role', 'customer');
+    expect(items.at(-1)).toHaveAttribute('data-role', 'agent');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveAttribute('data-state', 'idle'));
+  });
+
+  it('Shift+Enter adds a line, Enter during IME composition does not send', async () => {
+    const user = userEvent.setup();
+    render(<ParlantChatbox {...props()} />);
+    await user.type(input(), 'line one{Shift>}{Enter}{/Shift}line two');
+    expect(input()).toHaveValue('line one\nline two');
+    input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, isComposing: true }));
+    expect(input()).toHaveValue('line one\nline two');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(env.emu.countRequests('POST /sessions/:session_id/events')).toBe(1));
+    const sent = env.emu.events(env.emu.requests.find((r) => r.method === 'POST' && r.path.endsWith('/events'))?.path.split('/')[2] ?? '');
+    expect(sent[0]?.data).toMatchObject({ message: 'line one\nline two' });
+  });
+
+  it('sends one message when Enter is pressed twice or the button double-clicked', async () => {
+    const user = userEvent.setup();
+    render(<ParlantChatbox {...props()} />);
+    await user.type(input(), 'once');
+    await user.keyboard('{Enter}{Enter}');
+    await user.type(input(), 'twice');
+    await user.dblClick(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(env.emu.countRequests('POST /sessions/:session_id/events')).toBe(2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(env.emu.countRequests('POST /sessions/:session_id/events')).toBe(2);
+    const mine = within(log()).getAllByRole('listitem').filter((li) => li.getAttribute('data-role') === 'customer');
+    expect(mine.map((li) => li.querySelector('.parlant-bubble')?.textContent)).toEqual(['once', 'twice']);
+  });
+
+  it('shows which tools informed a reply, with arguments and result as plain text', async () => {
+    render(<ParlantChatbox {...props()} />);
+    const user = await say('What is my balance?');
+    const summary = await screen.findByText(/tools? used/);
+    await user.click(summary);
+    const details = summary.closest('details') as HTMLElement;
+    expect(details).toHaveAttribute('open');
+    expect(within(details).getByText('Arguments')).toBeVisible();
+    expect(within(details).getAllByText(/"/).length).toBeGreaterThan(0);
+  });
+
+  it('marks the moment a human takes over and shows their name', async () => {
+    render(<ParlantChatbox {...props()} />);
+    await say('I want to talk to a human');
+    const note = await screen.findByText(/joined the conversation/, {}, { timeout: 3000 });
+    const name = note.textContent?.replace(' joined the conversation', '') ?? '';
+    const humanMessage = within(log()).getAllByRole('listitem').find((li) => li.getAttribute('data-role') === 'human_agent');
+    expect(humanMessage).toBeDefined();
+    expect(within(humanMessage as HTMLElement).getByText(name)).toBeInTheDocument();
+  });
+
+  it('tells the customer when the agent could not answer, without the server error text, and lets them try again', async () => {
+    const onError = vi.fn();
+    render(<ParlantChatbox {...props({ onError })} />);
+    const user = await say('please trigger an error');
+    const alert = await screen.findByText('The agent couldn’t reply to this message.');
+    expect(document.body.textContent).not.toMatch(/Traceback/);
+    await user.click(within(alert.closest('p') as HTMLElement).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(within(log()).getAllByText('please trigger an error')).toHaveLength(2));
+  });
+
+  it('keeps a message that could not be sent, with its text, and retries it on request', async () => {
+    env.emu.faults.fail('POST /sessions/:session_id/events', { status: 400, body: { detail: 'secret server detail' } });
+    const onError = vi.fn();
+    render(<ParlantChatbox {...props({ onError })} />);
+    const user = await say('Keep me');
+    const failed = await screen.findByText('Not sent');
+    expect(within(log()).getByText('Keep me')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/secret server detail/);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 400, detail: 'secret server detail' }));
+    await user.click(within(failed.closest('p') as HTMLElement).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByText('Not sent')).not.toBeInTheDocument());
+    expect(within(log()).getAllByText('Keep me')).toHaveLength(1);
+  });
+
+  it('shows a way out when the conversation was deleted on the server', async () => {
+    const session = env.emu.createSession();
+    render(<ParlantChatbox {...props({ sessionId: session.id })} />);
+    await screen.findByRole('heading', { name: 'Haxon' });
+    env.emu.deleteSession(session.id);
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent('This conversation has ended.');
+    expect(input()).toBeDisabled();
+    await userEvent.setup().click(within(banner).getByRole('button', { name: 'Start a new conversation' }));
+    await waitFor(() => expect(input()).toBeEnabled());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says so when the server refuses the widget (403), never echoing the server detail', async () => {
+    const session = env.emu.createSession();
+    env.emu.faults.fail('GET /sessions/:session_id/events', { status: 403, count: 1, body: { detail: 'Authorization failed: HEADERS=secret-token' } });
+    render(<ParlantChatbox {...props({ sessionId: session.id })} />);
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent('You’re not allowed to use this chat right now.');
+    expect(document.body.textContent).not.toMatch(/secret-token/);
+    await userEvent.setup().click(within(banner).getByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+  });
+
+  it('fails fast with a developer message for missing or bad props', () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<ParlantChatbox {...props({ server: '' })} />)).toThrow(/`server` prop is required/);
+    expect(() => render(<ParlantChatbox {...props({ server: 'localhost:8800' })} />)).toThrow(/absolute http\(s\) URL/);
+    expect(() => render(<ParlantChatbox {...props({ agentId: '' })} />)).toThrow(/`agentId` prop is required/);
+    quiet.mockRestore();
+  });
+});

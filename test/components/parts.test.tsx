@@ -1,0 +1,75 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ConnectionBanner, MessageList, type ChatMessage, type Connection } from '../../src';
+
+describe('ConnectionBanner', () => {
+  const at = (state: Connection['state'], since: number, retryAt?: number): Connection => ({ state, since, ...(retryAt !== undefined && { retryAt }) });
+  const show = (connection: Connection, now: number) => render(<ConnectionBanner connection={connection} onRetry={() => {}} onStartOver={() => {}} now={() => now} />);
+
+  it('stays quiet for blips under 5 s', () => {
+    show(at('reconnecting', 1000), 5999);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says "Reconnecting…" after 5 s and "can\'t reach" with a countdown and Retry now after 30 s', async () => {
+    const { unmount } = show(at('reconnecting', 0), 5000);
+    expect(screen.getByRole('alert')).toHaveTextContent('Connection lost. Reconnecting…');
+    unmount();
+    const onRetry = vi.fn();
+    render(<ConnectionBanner connection={at('reconnecting', 0, 42_000)} onRetry={onRetry} onStartOver={() => {}} now={() => 30_000} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Can’t reach the server. Retrying in 12 s.');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry now' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('says offline at once', () => {
+    show(at('offline', 0), 0);
+    expect(screen.getByRole('alert')).toHaveTextContent('You’re offline. Waiting for the network…');
+  });
+});
+
+describe('MessageList scrolling', () => {
+  const message = (i: number): ChatMessage => ({
+    key: `m${i}`,
+    eventId: `m${i}`,
+    offset: i,
+    traceKey: 't',
+    source: 'ai_agent',
+    role: 'agent',
+    text: `message ${i}`,
+    author: 'Haxon',
+    createdAt: '2026-06-26T10:15:30Z',
+    delivery: 'sent',
+    agentFailed: false,
+    streaming: false,
+    preamble: false,
+  });
+
+  /** jsdom has no layout: give the scroller a fixed viewport and a content height. */
+  function layout(el: HTMLElement, contentHeight: number) {
+    Object.defineProperty(el, 'clientHeight', { configurable: true, value: 200 });
+    Object.defineProperty(el, 'scrollHeight', { configurable: true, value: contentHeight });
+  }
+
+  it('sticks to the bottom as messages arrive, unless the reader scrolled up; then offers a jump back', async () => {
+    const list = [message(0), message(1)];
+    const { container, rerender } = render(<MessageList messages={list} footnotes={new Map()} />);
+    const scroller = container.querySelector('.parlant-scroller') as HTMLElement;
+    layout(scroller, 1000);
+    rerender(<MessageList messages={[...list, message(2)]} footnotes={new Map()} />);
+    expect(scroller.scrollTop).toBe(1000);
+
+    act(() => {
+      scroller.scrollTop = 100;
+      fireEvent.scroll(scroller);
+    });
+    layout(scroller, 1200);
+    rerender(<MessageList messages={[...list, message(2), message(3), message(4)]} footnotes={new Map()} />);
+    expect(scroller.scrollTop).toBe(100);
+    const jump = screen.getByRole('button', { name: 'New messages (2)' });
+    await userEvent.setup().click(jump);
+    expect(scroller.scrollTop).toBe(1200);
+    expect(screen.queryByRole('button', { name: /New messages/ })).toBeNull();
+  });
+});
