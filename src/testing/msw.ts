@@ -1,0 +1,33 @@
+/**
+ * MSW v2 adapter: serve an emulator under a base URL in Vitest (setupServer) or in the
+ * browser (setupWorker, Storybook). Browser-safe.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { ParlantEmulator } from './emulator';
+
+/** Options of {@link createEmulatorHandlers}. @example const o: EmulatorHandlersOptions = { baseUrl: 'http://localhost:8800' }; */
+export interface EmulatorHandlersOptions {
+  /** Where the app thinks Parlant is: absolute (`http://localhost:8800`) or a path (`/parlant`). */
+  baseUrl: string;
+}
+
+/**
+ * MSW handlers forwarding every request under `baseUrl` to the emulator. Dropped connections
+ * (and aborted requests) become `HttpResponse.error()`, i.e. a `TypeError` in `fetch`.
+ * @example
+ * const emu = createParlantEmulator({ timing: { stepMs: 0 } });
+ * const server = setupServer(...createEmulatorHandlers(emu, { baseUrl: 'http://parlant.test' }));
+ * server.listen();
+ */
+export function createEmulatorHandlers(emulator: ParlantEmulator, options: EmulatorHandlersOptions): HttpHandler[] {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const basePath = /^[a-z][a-z0-9+.-]*:/i.test(base) ? new URL(base).pathname.replace(/\/+$/, '') : base;
+  const resolve = async ({ request }: { request: Request }) => {
+    try {
+      return await emulator.handle(request, { basePath });
+    } catch {
+      return HttpResponse.error();
+    }
+  };
+  return [http.all(base, resolve), http.all(`${base}/*`, resolve)];
+}

@@ -1,0 +1,198 @@
+/**
+ * Runs scripted agent turns: wraps a script's steps in Parlant's status events, paces them with
+ * cancellable timers, and cancels a turn when the customer speaks again.
+ */
+import type { Json, ParlantEvent, Session } from '../core/types';
+import type { IdSource } from './ids';
+import type { ScriptFn, ScriptStep, ScriptTurn } from './scripts';
+import { SessionGoneError, type EmulatorStore } from './state';
+import { CancelledError, type Timers } from './timers';
+import { buildTurn, completedReady, describe, emitMessage, traceback, type TurnIO } from './turn-events';
+import type { ResolvedTiming } from './types';
+
+/** What the runner needs from the emulator. @example new TurnRunner({ store, timers, ids, timing, scriptFor }); */
+export interface RunnerDeps {
+  store: EmulatorStore;
+  timers: Timers;
+  ids: IdSource;
+  timing: ResolvedTiming;
+  scriptFor(session: Session): ScriptFn;
+}
+
+interface Activity {
+  sessionId: string;
+  traceId: string;
+  controller: AbortController;
+  /** True until the turn's `ready {stage: completed}`; steps after it are a detached tail. */
+  inTurn: boolean;
+}
+
+/**
+ * One runner per emulator; at most one turn per session is "in turn" at a time.
+ * @example const ack = runner.start(sessionId, 'message', traceId, customerEvent);
+ */
+export class TurnRunner {
+  private readonly turns = new Map<string, Activity>();
+  private readonly running = new Map<string, Set<Activity>>();
+  private readonly idle = new Set<{ sessionId: string | undefined; resolve: () => void }>();
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** Starts a turn (cancelling the session's current one) and returns its `acknowledged` event. */
+  start(sessionId: string, reason: ScriptTurn['reason'], traceId: string, trigger: ParlantEvent | null): ParlantEvent | undefined {
+    const { store } = this.deps;
+    this.interrupt(sessionId);
+    // Parlant fails a run silently when the session's customer cannot be read.
+    if (!store.customer(store.record(sessionId).session.customer_id)) return undefined;
+    const act: Activity = { sessionId, traceId, controller: new AbortController(), inTurn: true };
+    this.turns.set(sessionId, act);
+    let set = this.running.get(sessionId);
+    if (!set) this.running.set(sessionId, (set = new Set()));
+    set.add(act);
+    const ack = this.emit(act, 'status', { status: 'acknowledged', data: {} });
+    void this.execute(act, reason, trigger).finally(() => this.settle(act));
+    return ack;
+  }
+
+  /** Cancels the session's running turn the way Parlant does: `cancelled {}` then completed `ready`. */
+  interrupt(sessionId: string): void {
+    const act = this.turns.get(sessionId);
+    if (!act) return;
+    this.turns.delete(sessionId);
+    act.inTurn = false;
+    act.controller.abort();
+    const { store } = this.deps;
+    store.append(sessionId, { kind: 'status', source: 'ai_agent', trace_id: act.traceId, data: { status: 'cancelled', data: {} } });
+    store.append(sessionId, { kind: 'status', source: 'ai_agent', trace_id: act.traceId, data: { status: 'ready', data: completedReady() } });
+  }
+
+  /** Stops everything of a session silently (it is being deleted). */
+  stopSession(sessionId: string): void {
+    this.turns.delete(sessionId);
+    for (const act of this.running.get(sessionId) ?? []) act.controller.abort();
+  }
+
+  stopAll(): void {
+    for (const id of [...this.running.keys()]) this.stopSession(id);
+  }
+
+  busy(sessionId?: string): boolean {
+    if (sessionId !== undefined) return (this.running.get(sessionId)?.size ?? 0) > 0;
+    for (const set of this.running.values()) if (set.size > 0) return true;
+    return false;
+  }
+
+  whenIdle(sessionId?: string): Promise<void> {
+    if (!this.busy(sessionId)) return Promise.resolve();
+    return new Promise((resolve) => this.idle.add({ sessionId, resolve }));
+  }
+
+  private settle(act: Activity): void {
+    if (this.turns.get(act.sessionId) === act) this.turns.delete(act.sessionId);
+    const set = this.running.get(act.sessionId);
+    set?.delete(act);
+    if (set && set.size === 0) this.running.delete(act.sessionId);
+    for (const waiter of [...this.idle]) {
+      if (this.busy(waiter.sessionId)) continue;
+      this.idle.delete(waiter);
+      waiter.resolve();
+    }
+  }
+
+  private async execute(act: Activity, reason: ScriptTurn['reason'], trigger: ParlantEvent | null): Promise<void> {
+    const { store, timing } = this.deps;
+    try {
+      await this.pause(act, timing.stepMs);
+      this.emit(act, 'status', { status: 'processing', data: { stage: 'Interpreting' } });
+      const session = store.record(act.sessionId).session;
+      let list: ScriptStep[];
+      try {
+        list = await this.deps.scriptFor(session)(buildTurn(this.deps, act.sessionId, act.traceId, reason, trigger));
+      } catch (error) {
+        list = [{ type: 'fail', exception: traceback(describe(error)) }];
+      }
+      this.check(act);
+      for (const step of list) await this.run(act, step);
+      if (act.inTurn) {
+        await this.pause(act, timing.stepMs);
+        this.complete(act);
+      }
+    } catch (error) {
+      if (error instanceof CancelledError || error instanceof SessionGoneError) return;
+      // A bug in the runner itself: end the turn visibly instead of leaving a widget waiting.
+      if (act.inTurn && !act.controller.signal.aborted && this.deps.store.sessions.has(act.sessionId)) {
+        this.fail(act, traceback(describe(error)));
+      }
+    }
+  }
+
+  private async run(act: Activity, step: ScriptStep): Promise<void> {
+    const { timing } = this.deps;
+    if (step.type === 'wait') return this.pause(act, step.ms);
+    if (step.type === 'mode') return this.setMode(act, step.mode);
+    if (step.type === 'message') return emitMessage(this.io(act), step);
+    if ((step.type === 'end' || step.type === 'fail') && !act.inTurn) return;
+    await this.pause(act, timing.stepMs);
+    if (step.type === 'end') return this.complete(act);
+    if (step.type === 'fail') return this.fail(act, step.exception ?? traceback('RuntimeError: emulated engine failure'));
+    if (step.type === 'status') {
+      this.emit(act, 'status', { status: step.status, data: step.data ?? {} });
+    } else if (step.type === 'custom') {
+      this.emit(act, 'custom', step.data);
+    } else {
+      const result = {
+        data: step.result,
+        metadata: step.metadata ?? {},
+        control: step.control ?? {},
+        canned_responses: [],
+        canned_response_fields: {},
+        guidelines: [],
+      };
+      this.emit(act, 'tool', { tool_calls: [{ tool_id: step.toolId, arguments: step.arguments ?? {}, result }] });
+      if (step.control?.mode) this.setMode(act, step.control.mode);
+    }
+  }
+
+  private io(act: Activity): TurnIO {
+    const { store, ids, timing } = this.deps;
+    return {
+      sessionId: act.sessionId,
+      store,
+      ids,
+      timing,
+      emit: (kind, data, metadata) => this.emit(act, kind, data, metadata),
+      pause: (ms) => this.pause(act, ms),
+      check: () => this.check(act),
+    };
+  }
+
+  private complete(act: Activity): void {
+    this.emit(act, 'status', { status: 'ready', data: completedReady() });
+    act.inTurn = false;
+    if (this.turns.get(act.sessionId) === act) this.turns.delete(act.sessionId);
+  }
+
+  private fail(act: Activity, exception: string): void {
+    this.complete(act);
+    this.emit(act, 'status', { status: 'error', data: { exception } });
+  }
+
+  private setMode(act: Activity, mode: 'auto' | 'manual'): void {
+    this.check(act);
+    this.deps.store.record(act.sessionId).session.mode = mode;
+  }
+
+  private emit(act: Activity, kind: ParlantEvent['kind'], data: Json, metadata?: Record<string, Json>): ParlantEvent {
+    this.check(act);
+    return this.deps.store.append(act.sessionId, { kind, source: 'ai_agent', data, trace_id: act.traceId, metadata: metadata ?? null });
+  }
+
+  private check(act: Activity): void {
+    if (act.controller.signal.aborted) throw new CancelledError();
+  }
+
+  private async pause(act: Activity, ms: number): Promise<void> {
+    await this.deps.timers.sleep(ms, act.controller.signal);
+    this.check(act);
+  }
+}

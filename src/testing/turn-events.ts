@@ -1,0 +1,130 @@
+/**
+ * The events a scripted turn produces: agent and human messages (block or streamed), the
+ * completed-`ready` payload and the error traceback text.
+ */
+import type { Agent, Json, ParlantEvent } from '../core/types';
+import type { IdSource } from './ids';
+import type { ScriptStep, ScriptTurn } from './scripts';
+import { participantJson } from './seed';
+import type { EmulatorStore } from './state';
+import type { ResolvedTiming } from './types';
+
+/** What message emission needs from the running turn. @example await emitMessage(io, { type: 'message', text: 'Hi' }); */
+export interface TurnIO {
+  sessionId: string;
+  store: EmulatorStore;
+  ids: IdSource;
+  timing: ResolvedTiming;
+  /** Appends an ai_agent event under the turn's trace id (throws once the turn is cancelled). */
+  emit(kind: ParlantEvent['kind'], data: Json, metadata?: Record<string, Json>): ParlantEvent;
+  pause(ms: number): Promise<void>;
+  check(): void;
+}
+
+/** The `ready` payload that ends every run. @example completedReady().stage === 'completed'; */
+export function completedReady(): { [key: string]: Json } {
+  return { stage: 'completed', matched_guidelines: [], matched_journeys: [], matched_journey_states: [] };
+}
+
+/** `Name: message` of anything thrown. @example describe(new TypeError('x')) === 'TypeError: x'; */
+export function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** A Python-looking traceback ending in `last`, as Parlant puts in `error` status events. @example traceback('RuntimeError: boom'); */
+export function traceback(last: string): string {
+  return `Traceback (most recent call last):\n  File "parlant/core/engines/alpha/engine.py", line 312, in process\n    await self._do_process(context)\n${last}`;
+}
+
+/** Splits text into word chunks that keep their spacing. @example splitChunks('a b') // ['a ', 'b'] */
+export function splitChunks(text: string): string[] {
+  const pieces = text.match(/\s*\S+\s*/g);
+  return pieces && pieces.length > 0 ? pieces : [text];
+}
+
+/**
+ * Emits one scripted message. AI messages get `typing` before and `ready {}` after (except in
+ * fluid composition), and canned-response fields in canned modes; humans post bare messages
+ * under their own trace id, since in Parlant they arrive through a separate request.
+ * @example await emitMessage(io, { type: 'message', text: 'Hello!' });
+ */
+export async function emitMessage(io: TurnIO, step: Extract<ScriptStep, { type: 'message' }>): Promise<void> {
+  const { store, timing, ids } = io;
+  const session = store.record(io.sessionId).session;
+  const agent: Agent = store.agents.get(session.agent_id)?.agent ?? { id: session.agent_id, name: 'Agent', description: null };
+  const source = step.source ?? 'ai_agent';
+  const participant = participantJson(
+    step.participant ?? (source === 'human_agent' ? { display_name: 'Human agent' } : { id: agent.id, display_name: agent.name }),
+  );
+  const extra: { [key: string]: Json } = step.tags ? { tags: step.tags } : {};
+  await io.pause(timing.stepMs);
+  if (source !== 'ai_agent') {
+    io.check();
+    const data = { message: step.text, participant, ...extra };
+    store.append(io.sessionId, { kind: 'message', source, trace_id: ids.trace(), data, metadata: step.metadata ?? null });
+    return;
+  }
+  io.emit('status', { status: 'typing', data: {} });
+  await io.pause(timing.stepMs);
+  const streamed = step.stream ?? agent.message_output_mode === 'stream';
+  if (streamed) {
+    await streamMessage(io, step.text, participant, step.metadata);
+  } else {
+    const canned = agent.composition_mode !== undefined && agent.composition_mode !== 'fluid';
+    const cannedFields: { [key: string]: Json } = canned ? { draft: step.text, canned_responses: [[ids.id('event'), step.text]] } : {};
+    io.emit('message', { message: step.text, participant, ...cannedFields, ...extra }, step.metadata);
+  }
+  if (streamed || agent.composition_mode !== 'fluid') io.emit('status', { status: 'ready', data: {} });
+}
+
+async function streamMessage(io: TurnIO, text: string, participant: Json, metadata?: Record<string, Json>): Promise<void> {
+  const { store, timing } = io;
+  const pieces = splitChunks(text);
+  const chunks: Array<string | null> = [pieces[0] ?? ''];
+  const dataOf = () => ({ message: chunks.join(''), participant, chunks: [...chunks] });
+  const event = io.emit('message', dataOf(), metadata);
+  try {
+    for (const piece of pieces.slice(1)) {
+      await io.pause(timing.chunkMs);
+      chunks.push(piece);
+      store.updateData(io.sessionId, event.id, dataOf());
+    }
+  } finally {
+    // Even when cancelled, terminate the chunks so no client follows the message forever.
+    chunks.push(null);
+    if (store.sessions.has(io.sessionId)) store.updateData(io.sessionId, event.id, dataOf());
+  }
+}
+
+/**
+ * What a script is told about its turn. For `prompt` turns (an ai_agent POST) the text is the
+ * customer's latest message, so "regenerate" answers it again.
+ * @example const turn = buildTurn({ store, ids, timing }, sid, traceId, 'message', customerEvent);
+ */
+export function buildTurn(
+  deps: { store: EmulatorStore; ids: IdSource; timing: ResolvedTiming },
+  sessionId: string,
+  traceId: string,
+  reason: ScriptTurn['reason'],
+  trigger: ParlantEvent | null,
+): ScriptTurn {
+  const { store, ids, timing } = deps;
+  const rec = store.record(sessionId);
+  const session = structuredClone(rec.session);
+  const agentRec = store.agents.get(session.agent_id);
+  const agent: Agent = agentRec?.agent ?? { id: session.agent_id, name: 'Agent', description: null };
+  const said = reason === 'prompt' ? [...rec.events].reverse().find((e) => e.kind === 'message' && e.source === 'customer') : trigger;
+  const message = (said?.data as { message?: unknown } | undefined)?.message;
+  return {
+    reason,
+    text: reason !== 'greeting' && typeof message === 'string' ? message : '',
+    traceId,
+    session,
+    agent: structuredClone(agent),
+    customer: store.customer(session.customer_id),
+    trigger,
+    greeting: agentRec?.greeting === undefined ? `Hi! I'm ${agent.name}. How can I help you today?` : agentRec.greeting,
+    timing,
+    random: ids.random,
+  };
+}
