@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { ParlantChatbox, type ParlantTheme } from '../src';
+import { locales } from './locales';
+
+const themes: Record<string, ParlantTheme | undefined> = {
+  Default: undefined,
+  Teal: { accent: '#0f766e', radius: '10px', bubbleRadius: '10px' },
+  Plum: { accent: '#7e22ce', fontFamily: 'Georgia, serif', bubbleRadius: '6px' },
+};
+const schemes = ['light', 'dark', 'auto'] as const;
+
+/**
+ * The demo page: the inline widget beside controls for theme, color scheme and language, and the
+ * floating launcher in the corner, both talking to the same agent.
+ */
+export function DemoApp({ server, agentId }: { server: string; agentId: string }) {
+  const [theme, setTheme] = useState('Default');
+  const [scheme, setScheme] = useState<(typeof schemes)[number]>('light');
+  const [locale, setLocale] = useState('en');
+  const { labels, dir } = locales[locale] ?? { labels: {}, dir: 'ltr' as const };
+  const shared = { server, agentId, theme: themes[theme], colorScheme: scheme, labels, dir };
+
+  return (
+    <main className="demo" data-scheme={scheme}>
+      <header className="demo-intro">
+        <h1>parlant-chatbox</h1>
+        <p>
+          Connected to <code>{server}</code>, agent <code>{agentId}</code>. Try <em>“What is my balance?”</em> (tools),
+          <em> “tell me a story”</em> (several messages), <em>“I need a human”</em> (handoff) or <em>“cause an error”</em>.
+        </p>
+        <form className="demo-controls" aria-label="Demo settings" onSubmit={(e) => e.preventDefault()}>
+          <Choice label="Theme" value={theme} options={Object.keys(themes)} onChange={setTheme} />
+          <Choice label="Color scheme" value={scheme} options={[...schemes]} onChange={(v) => setScheme(v as (typeof schemes)[number])} />
+          <Choice label="Language" value={locale} options={Object.keys(locales)} names={Object.fromEntries(Object.entries(locales).map(([k, v]) => [k, v.name]))} onChange={setLocale} />
+        </form>
+      </header>
+      <section className="demo-inline" aria-label="Inline widget">
+        <ParlantChatbox {...shared} greet createSession="mount" />
+      </section>
+      <ParlantChatbox {...shared} variant="floating" />
+    </main>
+  );
+}
+
+function Choice(props: { label: string; value: string; options: string[]; names?: Record<string, string>; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {props.names?.[o] ?? o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
