@@ -61,7 +61,7 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
   const {
     // conversation
     server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, sessionMetadata, client, queryClient,
-    environment, onSessionCreated, onError,
+    environment, persistSession, onSessionCreated, onError, onAuthError,
     // presentation
     variant = 'inline', open, defaultOpen, onOpenChange, position = 'bottom-right', title, placeholder, greeting, theme,
     colorScheme = 'light', classNames, components, labels, dir, locale, maxMessageLength = 4000, allowedImageOrigins, linkTarget,
@@ -70,7 +70,7 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
 
   const config: ChatConfig = {
     server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, sessionMetadata, client, queryClient,
-    environment, onSessionCreated, onError,
+    environment, persistSession, onSessionCreated, onError, onAuthError,
   };
   const ui = useMemo<ChatUi>(
     () => ({

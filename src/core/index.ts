@@ -29,6 +29,7 @@ export { systemClock, backoffDelay, type Clock } from './clock';
 export { createEventPoller, type EventPoller, type EventPollerOptions, type PollerEnvironment } from './poller';
 export { createMessageSender, type MessageSender, type MessageSenderOptions } from './sender';
 export { createChatSession, type ChatSession, type ChatSessionOptions } from './session';
+export { sessionSlot, type SessionSlot, type StorageLike, type PersistSession } from './persistence';
 export {
   createTimelineViews,
   type TimelineViews,

@@ -15,6 +15,11 @@ export interface EventPollerOptions {
   environment?: PollerEnvironment | null;
   /** Every failure and dropped malformed event, for the host's logs (never shown to customers). */
   onError?: (error: ParlantError) => void;
+  /**
+   * Called once on a 401/403 before giving up: refresh credentials (the client's `headers`
+   * function is called again for the retry). If the retry is refused too, the state is `unauthorized`.
+   */
+  onAuthError?: (error: ParlantError) => unknown;
 }
 
 /** The slice of `window`/`document` the poller listens to. @example const env: PollerEnvironment = window; */
@@ -40,6 +45,7 @@ const MIN_EMPTY_INTERVAL_MS = 1000;
 const EMPTY_STREAK_LIMIT = 10;
 const RATE_LIMIT_FLOOR_MS = 10_000;
 const OFFLINE_PROBE_MS = 30_000;
+const MIN_WAIT_S = 5;
 
 /**
  * Creates the long-poll loop of one session: loads the history with `wait_for_data=0`, then polls
@@ -55,7 +61,7 @@ const OFFLINE_PROBE_MS = 30_000;
  * poller.stop();
  */
 export function createEventPoller(options: EventPollerOptions): EventPoller {
-  const { client, store, sessionId, onError } = options;
+  const { client, store, sessionId, onError, onAuthError } = options;
   const clock = options.clock ?? systemClock;
   const waitForData = options.waitForData ?? 50;
   const env = options.environment === undefined ? defaultEnvironment() : options.environment;
@@ -64,6 +70,8 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
   let running = false;
   let paused = false;
   let request: AbortController | null = null;
+  let requestStarted = 0;
+  let requestWait = 0;
   let nap: { wake(): void } | null = null;
 
   const setState = (state: ConnectionState, extra: { error?: ParlantError; retryAt?: number } = {}) => {
@@ -80,10 +88,8 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
   };
 
   async function loop(gen: number): Promise<void> {
-    let failures = 0;
-    let emptyStreak = 0;
-    let resyncedAfter422 = false;
     const live = () => gen === generation;
+    const state = { failures: 0, emptyStreak: 0, resynced: false, authRetried: false, wait: waitForData };
     if (store.getState().connection.state !== 'live') setState('connecting');
     while (live()) {
       if (paused) {
@@ -92,8 +98,10 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
         if (!live()) return;
       }
       const { nextOffset, historyLoaded } = store.getState();
-      const wait = historyLoaded ? waitForData : 0;
+      const wait = historyLoaded ? state.wait : 0;
       const started = clock.now();
+      requestStarted = started;
+      requestWait = wait;
       request = new AbortController();
       let failure: ParlantError;
       try {
@@ -101,7 +109,7 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
         if (!live()) return;
         if (result.timedOut) {
           if (clock.now() - started >= Math.min(EARLY_TIMEOUT_MS, wait * 500)) {
-            failures = 0;
+            Object.assign(state, { failures: 0, authRetried: false });
             setState('live');
             continue;
           }
@@ -113,18 +121,18 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
           const changed = store.getState().merge(result.events);
           store.getState().setHistoryLoaded();
           paused = false;
+          state.authRetried = false;
           setState('live');
           // Progress is a moved cursor, not only a changed store: a send may have merged the
           // same event from its POST answer first.
           if (changed > 0 || store.getState().nextOffset > nextOffset || !historyLoaded) {
-            failures = 0;
-            emptyStreak = 0;
+            Object.assign(state, { failures: 0, emptyStreak: 0 });
             continue;
           }
           // A 200 that brought nothing new: the server is answering from a stale cursor or a
           // misbehaving proxy. Never spin; after a streak treat it as a failure.
-          emptyStreak += 1;
-          if (emptyStreak <= EMPTY_STREAK_LIMIT) {
+          state.emptyStreak += 1;
+          if (state.emptyStreak <= EMPTY_STREAK_LIMIT) {
             await sleep(MIN_EMPTY_INTERVAL_MS - (clock.now() - started));
             continue;
           }
@@ -133,15 +141,22 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       } catch (error) {
         if (!live()) return;
         failure = error instanceof ParlantError ? error : new ParlantError({ kind: 'network', message: String(error), cause: error });
-        if (failure.kind === 'aborted') continue; // paused by offline/pagehide; the loop decides what next
+        if (failure.kind === 'aborted') continue; // paused, or woken to catch up; the loop decides what next
       } finally {
         request = null;
       }
       onError?.(failure);
-      const stopAs = terminalState(failure, resyncedAfter422);
+      if (adaptToProxyCut(failure, clock.now() - started, wait, state)) continue;
+      const stopAs = terminalState(failure, state.resynced);
       if (stopAs === 'resync') {
-        resyncedAfter422 = true;
+        state.resynced = true;
         store.getState().truncate(0);
+        continue;
+      }
+      if (stopAs === 'unauthorized' && onAuthError && !state.authRetried) {
+        // Give the host one chance to refresh its credentials, then try once more.
+        state.authRetried = true;
+        await Promise.resolve(onAuthError(failure)).catch(() => undefined);
         continue;
       }
       if (stopAs) {
@@ -149,12 +164,8 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
         halt();
         return;
       }
-      failures += 1;
-      const delay = failure.status === 429
-        ? Math.max(RATE_LIMIT_FLOOR_MS, (failure.retryAfter ?? 0) * 1000)
-        : failure.retryAfter !== undefined
-          ? failure.retryAfter * 1000
-          : backoffDelay(failures, clock.random);
+      state.failures += 1;
+      const delay = retryDelay(failure, state.failures, clock.random);
       setState('reconnecting', { error: failure, retryAt: clock.now() + delay });
       await sleep(delay);
     }
@@ -169,7 +180,12 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
     wakeNow();
   };
   const onVisible = () => {
-    if (env?.document?.visibilityState !== 'hidden') wakeNow();
+    if (env?.document?.visibilityState === 'hidden') return;
+    // Back from a hidden tab: timers may have been throttled for minutes and the connection
+    // under a long-poll may be long dead. Skip any wait, and drop a poll that should be over.
+    const overdue = request !== null && clock.now() - requestStarted > (requestWait + 5) * 1000;
+    if (overdue) request?.abort();
+    else wakeNow();
   };
   const onPageShow = () => {
     paused = false;
@@ -211,6 +227,26 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       else wakeNow();
     },
   };
+}
+
+/** How long to wait before the next attempt: `Retry-After` when given (at least 10 s on 429), else backoff. */
+function retryDelay(failure: ParlantError, failures: number, random: () => number): number {
+  if (failure.status === 429) return Math.max(RATE_LIMIT_FLOOR_MS, (failure.retryAfter ?? 0) * 1000);
+  if (failure.retryAfter !== undefined) return failure.retryAfter * 1000;
+  return backoffDelay(failures, random);
+}
+
+/**
+ * A proxy that cuts long requests shorter than our wait (an HTML 502/504, or a reset connection,
+ * after many seconds) would otherwise turn every idle poll into a failure. Shorten the wait below
+ * the cut and poll again at once, so new messages still arrive promptly.
+ */
+function adaptToProxyCut(failure: ParlantError, elapsedMs: number, wait: number, state: { wait: number }): boolean {
+  const cut = failure.kind === 'network' || (failure.kind === 'http' && (failure.status === 502 || failure.status === 504));
+  const shorter = Math.max(MIN_WAIT_S, Math.floor(elapsedMs / 1000) - 2);
+  if (!cut || elapsedMs < EARLY_TIMEOUT_MS || wait <= MIN_WAIT_S || shorter >= wait) return false;
+  state.wait = shorter;
+  return true;
 }
 
 /** Which failures no retry can fix, and what the customer should be told. */

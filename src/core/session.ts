@@ -2,6 +2,7 @@ import type { ParlantClient } from './client';
 import type { Clock } from './clock';
 import type { ParlantError } from './errors';
 import { createEventPoller, type EventPoller, type PollerEnvironment } from './poller';
+import type { SessionSlot } from './persistence';
 import { createMessageSender, type MessageSender } from './sender';
 import { createTimelineStore, type TimelineStore } from './timeline';
 import type { Json, ParlantEvent, Session } from './types';
@@ -29,8 +30,12 @@ export interface ChatSessionOptions {
   clock?: Clock;
   environment?: PollerEnvironment | null;
   idFactory?: () => string;
+  /** Remember the session id here (see `sessionSlot`); a remembered id is resumed when none is given. */
+  slot?: SessionSlot | null;
   onSessionCreated?: (session: Session) => void;
   onError?: (error: ParlantError) => void;
+  /** Refresh credentials on a 401/403; the poll is retried once afterwards. */
+  onAuthError?: (error: ParlantError) => unknown;
 }
 
 /** One conversation: session lifecycle, timeline, poll loop and outbox together. */
@@ -61,8 +66,12 @@ export interface ChatSession extends MessageSender {
  */
 export function createChatSession(options: ChatSessionOptions): ChatSession {
   const { client } = options;
-  const store = options.store ?? createTimelineStore(options.sessionId ?? null);
-  if (options.sessionId) store.getState().setSession(options.sessionId);
+  const { slot } = options;
+  const remembered = options.sessionId ? null : (slot?.read() ?? null);
+  const initial = options.sessionId ?? remembered;
+  const store = options.store ?? createTimelineStore(initial);
+  if (initial) store.getState().setSession(initial);
+  let fromSlot = remembered !== null;
   let creating: Promise<string> | null = null;
   let poller: EventPoller | null = null;
   let active = false;
@@ -74,6 +83,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     if (options.clock) pollerOptions.clock = options.clock;
     if (options.environment !== undefined) pollerOptions.environment = options.environment;
     if (options.onError) pollerOptions.onError = options.onError;
+    if (options.onAuthError) pollerOptions.onAuthError = options.onAuthError;
     poller = createEventPoller(pollerOptions);
     poller.start();
   };
@@ -93,6 +103,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         store.getState().setSession(session.id);
         // New sessions start empty: nothing to load, and our first message will come back by poll.
         store.getState().setHistoryLoaded();
+        slot?.write(session.id);
         options.onSessionCreated?.(session);
         if (active) startPolling(session.id);
         return session.id;
@@ -102,6 +113,17 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       });
     return creating;
   };
+
+  // A remembered session that no longer exists is not the customer's problem: forget it and let
+  // the next message start a new one, with no "conversation ended" state in between.
+  store.subscribe((state) => {
+    if (!fromSlot || state.connection.state !== 'ended') return;
+    fromSlot = false;
+    slot?.clear();
+    poller?.stop();
+    poller = null;
+    state.setSession(null);
+  });
 
   const sender = createMessageSender({
     client,

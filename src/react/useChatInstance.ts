@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { createParlantClient, type HeadersSource, type ParlantClient } from '../core/client';
 import type { ParlantError } from '../core/errors';
+import { sessionSlot, type PersistSession } from '../core/persistence';
 import type { PollerEnvironment } from '../core/poller';
 import { createChatSession, type ChatSession } from '../core/session';
 import type { Json, Session } from '../core/types';
@@ -34,8 +35,15 @@ export interface ChatConfig {
   queryClient?: QueryClient;
   /** Override where online/offline/visibility events come from (tests, iframes). */
   environment?: PollerEnvironment | null;
+  /**
+   * Remember the session across reloads: `'session'` (this tab), `'local'` (this browser) or your
+   * own storage. Off by default: a session id grants access to the conversation.
+   */
+  persistSession?: PersistSession;
   onSessionCreated?: (session: Session) => void;
   onError?: (error: ParlantError) => void;
+  /** A 401/403: refresh what `headers` returns; the request is retried once afterwards. */
+  onAuthError?: (error: ParlantError) => unknown;
 }
 
 /** One widget's private machinery. */
@@ -50,6 +58,7 @@ export interface ChatInstance {
 
 interface Built extends Omit<ChatInstance, 'reset'> {
   identity: string;
+  slot: ReturnType<typeof sessionSlot>;
   /** A session the customer chose to leave: the host may still pass it until it hears of the new one. */
   left?: string | undefined;
 }
@@ -69,7 +78,7 @@ function useLatest<T>(value: T) {
  * while mounted. Creation has no side effects, so StrictMode's double render is harmless.
  */
 export function useChatInstance(config: ChatConfig): ChatInstance {
-  const callbacks = useLatest({ onError: config.onError, onSessionCreated: config.onSessionCreated });
+  const callbacks = useLatest({ onError: config.onError, onSessionCreated: config.onSessionCreated, onAuthError: config.onAuthError });
   const identity = JSON.stringify([config.client ? 'custom' : config.server, config.agentId, config.customerId ?? null]);
 
   const build = (sessionId: string | undefined): Built => {
@@ -80,8 +89,10 @@ export function useChatInstance(config: ChatConfig): ChatInstance {
         ...(config.fetch && { fetch: config.fetch }),
         ...(config.headers !== undefined && { headers: config.headers }),
       });
+    const slot = sessionSlot(config.persistSession, { server: client.server, agentId: config.agentId, customerId: config.customerId });
     const chat = createChatSession({
       client,
+      slot,
       agentId: config.agentId,
       ...(sessionId !== undefined && { sessionId }),
       ...(config.customerId !== undefined && { customerId: config.customerId }),
@@ -92,8 +103,9 @@ export function useChatInstance(config: ChatConfig): ChatInstance {
       ...(config.environment !== undefined && { environment: config.environment }),
       onSessionCreated: (session) => callbacks.current.onSessionCreated?.(session),
       onError: (error) => callbacks.current.onError?.(error),
+      onAuthError: (error) => callbacks.current.onAuthError?.(error),
     });
-    return { identity, chat, client, views: createTimelineViews(), queryClient: config.queryClient ?? new QueryClient() };
+    return { identity, slot, chat, client, views: createTimelineViews(), queryClient: config.queryClient ?? new QueryClient() };
   };
 
   const [built, setBuilt] = useState<Built>(() => build(config.sessionId));
@@ -112,6 +124,9 @@ export function useChatInstance(config: ChatConfig): ChatInstance {
     return () => chat.stop();
   }, [chat]);
 
-  const reset = () => setBuilt({ ...build(undefined), left: current ?? config.sessionId });
+  const reset = () => {
+    built.slot?.clear();
+    setBuilt({ ...build(undefined), left: current ?? config.sessionId });
+  };
   return { ...built, reset };
 }

@@ -10,7 +10,7 @@ const WAIT = 50;
 let poller: EventPoller | undefined;
 afterEach(() => poller?.stop());
 
-function setup(options: { environment?: EventTarget & { document?: { visibilityState: string } } } = {}) {
+function setup(options: { environment?: EventTarget & { document?: { visibilityState: string } }; onAuthError?: () => unknown } = {}) {
   const server = createScriptedFetch();
   const clock = createVirtualClock();
   const store = createTimelineStore('s1');
@@ -24,6 +24,7 @@ function setup(options: { environment?: EventTarget & { document?: { visibilityS
     waitForData: WAIT,
     environment: (options.environment as never) ?? null,
     onError: (e) => errors.push(e),
+    ...(options.onAuthError && { onAuthError: options.onAuthError }),
   });
   /** An answer that arrives after `ms` of virtual time, like a real long-poll. */
   const after = (ms: number, make: () => Response) => () =>
@@ -228,5 +229,70 @@ describe('event poller', () => {
     expect(store.getState().connection.state).toBe('failed');
     expect(server.requests).toHaveLength(4);
     expect(store.getState().events.map((e) => e.offset)).toEqual([3]);
+  });
+
+  it('keeps an idle session for an hour of 504s with one request at a time and no error', async () => {
+    const { server, clock, store, errors, poller, after } = setup();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    server.answer(json([]));
+    server.otherwise(() => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      return after(WAIT * 1000, () => {
+        inFlight -= 1;
+        return parlant504();
+      })();
+    });
+    poller.start();
+    await clock.advance(0);
+    for (let t = 0; t < 3600; t += WAIT) await clock.advance(WAIT * 1000);
+    expect(server.requests).toHaveLength(2 + 3600 / WAIT);
+    expect(maxInFlight).toBe(1);
+    expect(errors).toEqual([]);
+    expect(store.getState().connection.state).toBe('live');
+  });
+
+  it('shortens its wait when a proxy cuts long-polls, so new messages still arrive promptly', async () => {
+    const { server, clock, store, poller, after } = setup();
+    // The proxy cuts every request at 30 s with its own HTML 504.
+    const proxyCut = () => new Response('<html>504 Gateway Time-out</html>', { status: 504, headers: { 'Content-Type': 'text/html' } });
+    server.answer(json([]), after(30_000, proxyCut));
+    server.otherwise(after(25_000, parlant504));
+    poller.start();
+    await clock.advance(0);
+    await clock.advance(30_000);
+    expect(server.query(2).get('wait_for_data')).toBe('28');
+    expect(store.getState().connection.state).not.toBe('reconnecting');
+    await clock.advance(25_000);
+    expect(server.requests).toHaveLength(4);
+    expect(server.query(3).get('wait_for_data')).toBe('28');
+  });
+
+  it('drops an overdue poll and catches up at once when a hidden tab becomes visible', async () => {
+    const environment = Object.assign(new EventTarget(), { document: { visibilityState: 'visible' } });
+    const { server, clock, store, poller } = setup({ environment });
+    server.answer(json([]));
+    poller.start();
+    await clock.advance(0);
+    const stale = server.requests[1] as Request;
+    await clock.advance(10 * 60_000); // the tab slept; the long-poll never came back
+    server.answer(json([ev({ offset: 0, id: 'missed' })]));
+    environment.dispatchEvent(new Event('visibilitychange'));
+    await clock.advance(0);
+    expect(stale.signal.aborted).toBe(true);
+    expect(store.getState().events.map((e) => e.id)).toEqual(['missed']);
+  });
+
+  it('on 401 asks the host to refresh credentials and retries exactly once', async () => {
+    let refreshed = 0;
+    const { server, clock, store, poller } = setup({ onAuthError: () => refreshed++ });
+    server.answer(json({ detail: 'expired' }, 401), json([ev({ offset: 0 })]), json({ detail: 'expired' }, 401), json({ detail: 'expired' }, 401));
+    poller.start();
+    await clock.advance(0);
+    expect(refreshed).toBe(2);
+    expect(store.getState().events).toHaveLength(1);
+    expect(store.getState().connection.state).toBe('unauthorized');
+    expect(server.requests).toHaveLength(4);
   });
 });

@@ -1,0 +1,77 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useParlantSession, type UseParlantSessionOptions } from '../../src/react/useParlantSession';
+import { SERVER, serveEmulator } from '../support/msw-emulator';
+
+const env = serveEmulator();
+const base = (): UseParlantSessionOptions => ({ server: SERVER, agentId: env.emu.defaultAgentId, environment: null, waitForData: 2, persistSession: 'session' });
+const storedKeys = () => Object.keys(sessionStorage).filter((k) => k.startsWith('parlant-chatbox:session:'));
+
+beforeEach(() => sessionStorage.clear());
+
+describe('session persistence', () => {
+  it('is off by default: nothing is stored', async () => {
+    const { result } = renderHook(() => useParlantSession({ ...base(), persistSession: undefined }));
+    act(() => void result.current.send('hi'));
+    await waitFor(() => expect(result.current.sessionId).not.toBeNull());
+    expect(storedKeys()).toEqual([]);
+  });
+
+  it('resumes the same session with its history after a reload', async () => {
+    const first = renderHook(() => useParlantSession(base()));
+    act(() => void first.result.current.send('Remember me'));
+    await waitFor(() => expect(first.result.current.messages.some((m) => m.role === 'agent')).toBe(true));
+    const sessionId = first.result.current.sessionId;
+    first.unmount();
+
+    const second = renderHook(() => useParlantSession(base()));
+    expect(second.result.current.sessionId).toBe(sessionId);
+    await waitFor(() => expect(second.result.current.messages[0]?.text).toBe('Remember me'));
+    expect(env.emu.countRequests('POST /sessions')).toBe(1);
+    expect(storedKeys()).toHaveLength(1);
+    expect(storedKeys()[0]).toContain(env.emu.defaultAgentId);
+  });
+
+  it('starts over quietly when the remembered session is gone (404), without an ended state', async () => {
+    const first = renderHook(() => useParlantSession(base()));
+    act(() => void first.result.current.send('old'));
+    await waitFor(() => expect(first.result.current.sessionId).not.toBeNull());
+    const old = first.result.current.sessionId as string;
+    first.unmount();
+    env.emu.deleteSession(old);
+    env.emu.clearRequests();
+
+    const states: string[] = [];
+    const second = renderHook(() => {
+      const chat = useParlantSession(base());
+      states.push(chat.connection.state);
+      return chat;
+    });
+    await waitFor(() => expect(second.result.current.sessionId).toBeNull());
+    expect(states).not.toContain('ended');
+    expect(storedKeys()).toEqual([]);
+    act(() => void second.result.current.send('new'));
+    await waitFor(() => expect(second.result.current.sessionId).not.toBeNull());
+    expect(second.result.current.sessionId).not.toBe(old);
+    // One poll found the session gone; no retry storm followed.
+    expect(env.emu.requests.filter((r) => r.method === 'GET' && r.path === `/sessions/${old}/events`)).toHaveLength(1);
+  });
+
+  it('expires and can be forgotten with reset()', async () => {
+    const { result } = renderHook(() => useParlantSession(base()));
+    act(() => void result.current.send('x'));
+    await waitFor(() => expect(storedKeys()).toHaveLength(1));
+    const stored = JSON.parse(sessionStorage.getItem(storedKeys()[0] as string) as string) as { expires: number };
+    expect(stored.expires).toBeGreaterThan(Date.now());
+    act(() => result.current.reset());
+    expect(storedKeys()).toEqual([]);
+    expect(result.current.sessionId).toBeNull();
+  });
+
+  it('never puts the session id in the URL', async () => {
+    const { result } = renderHook(() => useParlantSession(base()));
+    act(() => void result.current.send('x'));
+    await waitFor(() => expect(result.current.sessionId).not.toBeNull());
+    expect(window.location.href).not.toContain(result.current.sessionId as string);
+  });
+});
