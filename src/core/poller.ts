@@ -2,6 +2,7 @@ import type { ParlantClient } from './client';
 import { backoffDelay, interruptibleSleep, systemClock, type Clock } from './clock';
 import { ParlantError } from './errors';
 import type { ConnectionState, TimelineStore } from './timeline';
+import type { ParlantEvent } from './types';
 
 /** Options of {@link createEventPoller}. @example const o: EventPollerOptions = { client, store, sessionId: 's1' }; */
 export interface EventPollerOptions {
@@ -20,6 +21,8 @@ export interface EventPollerOptions {
    * function is called again for the retry). If the retry is refused too, the state is `unauthorized`.
    */
   onAuthError?: (error: ParlantError) => unknown;
+  /** Every successful batch as received (used to share one poll loop between tabs). */
+  onBatch?: (events: readonly ParlantEvent[]) => void;
 }
 
 /** The slice of `window`/`document` the poller listens to. @example const env: PollerEnvironment = window; */
@@ -61,7 +64,7 @@ const MIN_WAIT_S = 5;
  * poller.stop();
  */
 export function createEventPoller(options: EventPollerOptions): EventPoller {
-  const { client, store, sessionId, onError, onAuthError } = options;
+  const { client, store, sessionId, onError, onAuthError, onBatch } = options;
   const clock = options.clock ?? systemClock;
   const waitForData = options.waitForData ?? 50;
   const env = options.environment === undefined ? defaultEnvironment() : options.environment;
@@ -120,6 +123,7 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
           }
           const changed = store.getState().merge(result.events);
           store.getState().setHistoryLoaded();
+          if (result.events.length > 0) onBatch?.(result.events);
           paused = false;
           state.authRetried = false;
           setState('live');

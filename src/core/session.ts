@@ -2,6 +2,7 @@ import type { ParlantClient } from './client';
 import type { Clock } from './clock';
 import type { ParlantError } from './errors';
 import { createEventPoller, type EventPoller, type PollerEnvironment } from './poller';
+import { createSharedEventPoller } from './tabs';
 import type { SessionSlot } from './persistence';
 import { createMessageSender, type MessageSender } from './sender';
 import { createTimelineStore, type TimelineStore } from './timeline';
@@ -30,6 +31,11 @@ export interface ChatSessionOptions {
   clock?: Clock;
   environment?: PollerEnvironment | null;
   idFactory?: () => string;
+  /**
+   * One long-poll per session per browser (default true): widgets and tabs showing the same
+   * session elect one poller and share its events, where Web Locks and BroadcastChannel exist.
+   */
+  shareAcrossTabs?: boolean;
   /** Remember the session id here (see `sessionSlot`); a remembered id is resumed when none is given. */
   slot?: SessionSlot | null;
   onSessionCreated?: (session: Session) => void;
@@ -84,7 +90,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     if (options.environment !== undefined) pollerOptions.environment = options.environment;
     if (options.onError) pollerOptions.onError = options.onError;
     if (options.onAuthError) pollerOptions.onAuthError = options.onAuthError;
-    poller = createEventPoller(pollerOptions);
+    poller = options.shareAcrossTabs === false ? createEventPoller(pollerOptions) : createSharedEventPoller(pollerOptions);
     poller.start();
   };
 

@@ -103,7 +103,8 @@ export function useChatInstance(config: ChatConfig): ChatInstance {
       ...(config.environment !== undefined && { environment: config.environment }),
       onSessionCreated: (session) => callbacks.current.onSessionCreated?.(session),
       onError: (error) => callbacks.current.onError?.(error),
-      onAuthError: (error) => callbacks.current.onAuthError?.(error),
+      // Only when given: its presence means "retry once after I refreshed", not just a log.
+      ...(config.onAuthError && { onAuthError: (error: ParlantError) => callbacks.current.onAuthError?.(error) }),
     });
     return { identity, slot, chat, client, views: createTimelineViews(), queryClient: config.queryClient ?? new QueryClient() };
   };

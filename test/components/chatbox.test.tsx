@@ -132,6 +132,21 @@ describe('<ParlantChatbox>', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
   });
 
+  it('lets the host refresh credentials on a 401 and carries on without bothering the customer', async () => {
+    const session = env.emu.createSession();
+    env.emu.faults.fail('GET /sessions/:session_id/events', { status: 401, count: 1 });
+    let token = 'stale';
+    const onAuthError = vi.fn(async () => {
+      token = 'fresh';
+    });
+    render(<ParlantChatbox {...props({ sessionId: session.id, onAuthError, headers: () => ({ Authorization: `Bearer ${token}` }) })} />);
+    await waitFor(() => expect(onAuthError).toHaveBeenCalledOnce());
+    env.emu.agentSay(session.id, 'Welcome back');
+    expect(await within(log()).findByText('Welcome back')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(env.emu.requests.at(-1)?.headers.authorization).toBe('Bearer fresh');
+  });
+
   it('fails fast with a developer message for missing or bad props', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => render(<ParlantChatbox {...props({ server: '' })} />)).toThrow(/`server` prop is required/);

@@ -1,0 +1,116 @@
+import { ParlantError } from './errors';
+import { parseEventList } from './parse';
+import { createEventPoller, type EventPoller, type EventPollerOptions } from './poller';
+import type { ConnectionState } from './timeline';
+
+/** The browser APIs tab sharing needs; absent ones turn it off. */
+interface LockManagerLike {
+  request(name: string, options: { signal?: AbortSignal; ifAvailable?: boolean }, callback: (lock: unknown) => Promise<void>): Promise<unknown>;
+}
+
+type Broadcast = { type: 'events'; events: readonly unknown[] } | { type: 'connection'; state: ConnectionState };
+
+/**
+ * One long-poll per session per browser, however many widgets and tabs show it. The tab holding
+ * a Web Lock named after the server and session polls and broadcasts every batch (and its
+ * connection state) on a BroadcastChannel; the others load the history once and then listen.
+ * When the polling tab closes, its lock passes to the next tab, which takes over. Without Web
+ * Locks or BroadcastChannel (old browsers, tests) this is a plain {@link createEventPoller}.
+ * Six open tabs therefore hold one connection, not six (browsers allow six per host on HTTP/1.1).
+ * @example
+ * const poller = createSharedEventPoller({ client, store, sessionId: 'sess_1' });
+ * poller.start();
+ */
+export function createSharedEventPoller(options: EventPollerOptions): EventPoller {
+  const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+  const Channel = globalThis.BroadcastChannel;
+  if (!locks || !Channel) return createEventPoller(options);
+
+  const { client, store, sessionId } = options;
+  const name = `parlant-chatbox:${client.server}|${sessionId}`;
+  let running = false;
+  let leader: EventPoller | null = null;
+  let channel: BroadcastChannel | null = null;
+  let lockRequest: AbortController | null = null;
+  let releaseLock: (() => void) | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  const catchUp = async () => {
+    try {
+      const result = await client.listEvents(sessionId, { minOffset: store.getState().nextOffset, waitForData: 0 });
+      if (!running || leader || result.timedOut) return;
+      store.getState().merge(result.events);
+      store.getState().setHistoryLoaded();
+      if (store.getState().connection.state === 'idle' || store.getState().connection.state === 'connecting') {
+        store.getState().setConnection({ state: 'live', since: performance.now() });
+      }
+    } catch (error) {
+      // The client only rejects with ParlantError; the leader's loop handles retries, but a
+      // verdict no retry changes is this tab's to show too.
+      if (!(error instanceof ParlantError)) return;
+      options.onError?.(error);
+      const verdict = error.status === 404 ? 'ended' : error.status === 401 || error.status === 403 ? 'unauthorized' : null;
+      if (verdict && running && !leader) store.getState().setConnection({ state: verdict, since: performance.now(), error });
+    }
+  };
+
+  const onMessage = (event: MessageEvent<Broadcast>) => {
+    if (leader) return;
+    const message = event.data;
+    if (message?.type === 'events') {
+      store.getState().merge(parseEventList(message.events).events);
+      store.getState().setHistoryLoaded();
+    } else if (message?.type === 'connection') {
+      store.getState().setConnection({ state: message.state, since: performance.now() });
+    }
+  };
+
+  const lead = () =>
+    new Promise<void>((release) => {
+      if (!running) return release();
+      releaseLock = release;
+      leader = createEventPoller({ ...options, onBatch: (events) => channel?.postMessage({ type: 'events', events } satisfies Broadcast) });
+      unsubscribe = store.subscribe((state, previous) => {
+        if (state.connection.state !== previous.connection.state) channel?.postMessage({ type: 'connection', state: state.connection.state } satisfies Broadcast);
+      });
+      leader.start();
+    });
+
+  return {
+    get running() {
+      return running;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      channel = new Channel(name);
+      channel.onmessage = onMessage;
+      lockRequest = new AbortController();
+      const signal = lockRequest.signal;
+      // Lead at once when no other tab does; otherwise load the history and wait in line.
+      locks
+        .request(name, { ifAvailable: true }, async (lock) => {
+          if (lock) return lead();
+          void catchUp();
+          locks.request(name, { signal }, lead).catch(() => undefined);
+        })
+        .catch(() => undefined);
+    },
+    stop() {
+      if (!running) return;
+      running = false;
+      lockRequest?.abort();
+      leader?.stop();
+      leader = null;
+      unsubscribe?.();
+      releaseLock?.();
+      channel?.close();
+      channel = null;
+    },
+    pollNow() {
+      if (leader) leader.pollNow();
+      else if (running) void catchUp();
+      else this.start();
+    },
+  };
+}
