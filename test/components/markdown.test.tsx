@@ -59,6 +59,12 @@ describe('Markdown', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('never nests a link inside a link, and shows the real host when the text looks like another URL', () => {
+    const c = renderMd('[https://bank.example](https://evil.example/phish)');
+    expect(c.querySelectorAll('a')).toHaveLength(1);
+    expect(c.querySelector('a')).toHaveAttribute('title', 'evil.example');
+  });
+
   it('loads images only from allowed origins, otherwise links to them by host', () => {
     const allowed = renderMd('![chart](https://cdn.example.com/c.png)', { allowedImageOrigins: ['https://cdn.example.com'] });
     expect(allowed.querySelector('img')).toHaveAttribute('src', 'https://cdn.example.com/c.png');

@@ -146,7 +146,7 @@ const AUTOLINK = /^(?:https?:\/\/|mailto:|www\.)[^\s<>]*[^\s<>.,:;"')\]!?]/i;
  * Parses inline Markdown (one paragraph's text).
  * @example parseInline('a *b* `c`')
  */
-export function parseInline(text: string, depth = 0): Inline[] {
+export function parseInline(text: string, depth = 0, inLink = false): Inline[] {
   const out: Inline[] = [];
   let buffer = '';
   const pushText = () => {
@@ -186,23 +186,24 @@ export function parseInline(text: string, depth = 0): Inline[] {
       }
     }
     if (depth < MAX_DEPTH) {
-      const link = matchLink(text, i);
+      // A link never contains another link: browsers would tear the nested anchors apart.
+      const link = inLink ? null : matchLink(text, i);
       if (link) {
         pushText();
-        out.push(link.image ? { type: 'image', src: link.href, alt: link.label } : { type: 'link', href: link.href, children: parseInline(link.label, depth + 1) });
+        out.push(link.image ? { type: 'image', src: link.href, alt: link.label } : { type: 'link', href: link.href, children: parseInline(link.label, depth + 1, true) });
         i = link.end;
         continue;
       }
       const emphasis = matchEmphasis(rest);
       if (emphasis) {
         pushText();
-        out.push({ type: emphasis.type, children: parseInline(emphasis.inner, depth + 1) });
+        out.push({ type: emphasis.type, children: parseInline(emphasis.inner, depth + 1, inLink) });
         i += emphasis.length;
         continue;
       }
     }
-    const angle = ch === '<' ? /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i.exec(rest) : null;
-    const auto = angle ? null : boundary ? AUTOLINK.exec(rest) : null;
+    const angle = ch === '<' && !inLink ? /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i.exec(rest) : null;
+    const auto = angle || inLink ? null : boundary ? AUTOLINK.exec(rest) : null;
     if (angle || auto) {
       const raw = angle ? (angle[1] as string) : (auto?.[0] as string);
       pushText();

@@ -1,0 +1,20 @@
+import { createRoot } from 'react-dom/client';
+import { ParlantChatbox, type PersistSession } from '../../../src';
+import '../../../src/styles/tokens.css';
+import '../../../src/styles/chatbox.css';
+import './host.css';
+
+/** A host page for browser tests; everything comes from the query string. */
+const params = new URLSearchParams(window.location.search);
+const persist = params.get('persist');
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <ParlantChatbox
+    server={params.get('server') ?? ''}
+    agentId={params.get('agent') ?? ''}
+    sessionId={params.get('session') ?? undefined}
+    persistSession={(persist ?? undefined) as PersistSession | undefined}
+    waitForData={Number(params.get('wait') ?? 50)}
+    variant={params.get('variant') === 'floating' ? 'floating' : 'inline'}
+    theme={params.get('accent') ? { accent: params.get('accent') as string } : undefined}
+  />,
+);
