@@ -60,8 +60,8 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
   validateProps(props);
   const {
     // conversation
-    server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, sessionMetadata, client, queryClient,
-    environment, persistSession, onSessionCreated, onError, onAuthError,
+    server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, transport, sessionMetadata, client,
+    queryClient, environment, persistSession, onSessionCreated, onError, onAuthError,
     // presentation
     variant = 'inline', open, defaultOpen, onOpenChange, position = 'bottom-right', title, placeholder, greeting, theme,
     colorScheme = 'light', classNames, components, labels, dir, locale, maxMessageLength = 4000, allowedImageOrigins, linkTarget,
@@ -69,8 +69,8 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
   } = props;
 
   const config: ChatConfig = {
-    server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, sessionMetadata, client, queryClient,
-    environment, persistSession, onSessionCreated, onError, onAuthError,
+    server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, transport, sessionMetadata, client,
+    queryClient, environment, persistSession, onSessionCreated, onError, onAuthError,
   };
   const ui = useMemo<ChatUi>(
     () => ({

@@ -9,6 +9,7 @@ import {
   parseSingleEvent,
 } from './parse';
 import { httpError, query, send, type HeadersSource, type RawResponse, type RequestOptions, type Transport } from './request';
+import { streamEvents, type StreamOutcome } from './sse';
 import type { Agent, Customer, EventCreationParams, EventSource, Json, ParlantEvent, Session } from './types';
 
 export type { HeadersSource, RequestOptions } from './request';
@@ -72,6 +73,18 @@ export interface ParlantClient {
   sendCustomEvent(sessionId: string, data: Json, options?: RequestOptions): Promise<ParlantEvent>;
   listEvents(sessionId: string, filter?: ListEventsQuery, options?: RequestOptions): Promise<ListEventsResult>;
   getEvent(sessionId: string, eventId: string, options?: RequestOptions): Promise<ParlantEvent>;
+  /**
+   * Streams the session's events as server-sent events from `minOffset` until the server idles
+   * for `waitForData` seconds. `fallback` is set when the server ignored `sse=true` (no SSE support).
+   */
+  streamEvents(
+    sessionId: string,
+    filter: { minOffset: number; waitForData: number },
+    onEvent: (event: ParlantEvent) => void,
+    options?: RequestOptions & { onMalformed?: () => void },
+  ): Promise<StreamOutcome>;
+  /** Streams the updates of one event (a message being written) until it is complete. */
+  followEvent(sessionId: string, eventId: string, onEvent: (event: ParlantEvent) => void, options?: RequestOptions): Promise<StreamOutcome>;
 }
 
 const seg = encodeURIComponent;
@@ -121,6 +134,14 @@ export function createParlantClient(options: ParlantClientOptions): ParlantClien
       client.createEvent(id, { kind: 'message', source: 'customer', message, ...(metadata ? { metadata } : {}) }, o),
     sendCustomEvent: (id, data, o) => client.createEvent(id, { kind: 'custom', source: 'customer_ui', data }, o),
     getEvent: (id, eventId, o) => call('GET', `/sessions/${seg(id)}/events/${seg(eventId)}`, undefined, [200], parseSingleEvent, o),
+    streamEvents(id, filter, onEvent, o = {}) {
+      const path = `/sessions/${seg(id)}/events` + query({ min_offset: filter.minOffset, wait_for_data: Math.floor(filter.waitForData), sse: true });
+      return streamEvents(transport, path, onEvent, { timeoutMs: filter.waitForData * 1000 + 15_000, ...o }, o.onMalformed);
+    },
+    followEvent(id, eventId, onEvent, o = {}) {
+      const path = `/sessions/${seg(id)}/events/${seg(eventId)}` + query({ sse: true, wait_for_data: 30 });
+      return streamEvents(transport, path, onEvent, { timeoutMs: 45_000, ...o });
+    },
     async listEvents(id, filter = {}, o = {}) {
       const wait = filter.waitForData ?? 0;
       const path =

@@ -26,7 +26,10 @@ export {
   type OutboxItem,
 } from './timeline';
 export { systemClock, backoffDelay, type Clock } from './clock';
-export { createEventPoller, type EventPoller, type EventPollerOptions, type PollerEnvironment } from './poller';
+export { createEventPoller, type EventPoller, type EventPollerOptions, type PollerEnvironment, type EventTransport } from './poller';
+export { createSharedEventPoller } from './tabs';
+export { followStreamingMessages } from './follow';
+export { sseData, type StreamOutcome } from './sse';
 export { createMessageSender, type MessageSender, type MessageSenderOptions } from './sender';
 export { createChatSession, type ChatSession, type ChatSessionOptions } from './session';
 export { sessionSlot, type SessionSlot, type StorageLike, type PersistSession } from './persistence';

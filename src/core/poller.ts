@@ -23,6 +23,11 @@ export interface EventPollerOptions {
   onAuthError?: (error: ParlantError) => unknown;
   /** Every successful batch as received (used to share one poll loop between tabs). */
   onBatch?: (events: readonly ParlantEvent[]) => void;
+  /**
+   * `long-poll` (default), `sse` (a server-sent-events stream per `waitForData` window), or
+   * `auto` (SSE, falling back to long-polling for good when the server lacks it or streams keep failing).
+   */
+  transport?: EventTransport;
 }
 
 /** The slice of `window`/`document` the poller listens to. @example const env: PollerEnvironment = window; */
@@ -49,6 +54,34 @@ const EMPTY_STREAK_LIMIT = 10;
 const RATE_LIMIT_FLOOR_MS = 10_000;
 const OFFLINE_PROBE_MS = 30_000;
 const MIN_WAIT_S = 5;
+const QUICK_CLOSE_LIMIT = 3;
+const SSE_FAILURE_LIMIT = 3;
+
+/** How events travel: long-polling (default), server-sent events, or SSE with a long-poll fallback. */
+export type EventTransport = 'long-poll' | 'sse' | 'auto';
+
+interface LoopState {
+  failures: number;
+  emptyStreak: number;
+  quickCloses: number;
+  sseFailures: number;
+  resynced: boolean;
+  authRetried: boolean;
+  /** Current wait, shortened when a proxy cuts long requests. */
+  wait: number;
+  transport: EventTransport;
+}
+
+interface Round {
+  nextOffset: number;
+  historyLoaded: boolean;
+  wait: number;
+  started: number;
+  signal: AbortSignal;
+  state: LoopState;
+}
+
+type Step = { kind: 'again'; delayMs?: number } | { kind: 'failed'; error: ParlantError };
 
 /**
  * Creates the long-poll loop of one session: loads the history with `wait_for_data=0`, then polls
@@ -67,6 +100,7 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
   const { client, store, sessionId, onError, onAuthError, onBatch } = options;
   const clock = options.clock ?? systemClock;
   const waitForData = options.waitForData ?? 50;
+  const transport = options.transport ?? 'long-poll';
   const env = options.environment === undefined ? defaultEnvironment() : options.environment;
 
   let generation = 0;
@@ -90,9 +124,74 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
     nap = null;
   };
 
+  /** One long-poll request: what to do next. */
+  async function longPollRound(round: Round): Promise<Step> {
+    const { nextOffset, historyLoaded, wait, started, signal, state } = round;
+    const result = await client.listEvents(sessionId, { minOffset: nextOffset, waitForData: wait }, { signal });
+    if (result.timedOut) {
+      if (clock.now() - started >= Math.min(EARLY_TIMEOUT_MS, wait * 500)) return { kind: 'again' };
+      return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 504, message: 'Long-poll ended early (a proxy cut it)' }) };
+    }
+    if (result.dropped > 0) reportDropped(result.dropped);
+    const changed = accept(result.events);
+    store.getState().setHistoryLoaded();
+    // Progress is a moved cursor, not only a changed store: a send may have merged the same
+    // event from its POST answer first.
+    if (changed > 0 || store.getState().nextOffset > nextOffset || !historyLoaded) {
+      state.emptyStreak = 0;
+      return { kind: 'again' };
+    }
+    // A 200 that brought nothing new: a stale cursor or a misbehaving proxy. Never spin; after a
+    // streak treat it as a failure.
+    state.emptyStreak += 1;
+    if (state.emptyStreak <= EMPTY_STREAK_LIMIT) return { kind: 'again', delayMs: MIN_EMPTY_INTERVAL_MS - (clock.now() - started) };
+    return { kind: 'failed', error: new ParlantError({ kind: 'invalid-response', status: 200, message: 'Server keeps answering without new events' }) };
+  }
+
+  /** One server-sent-events stream: events are merged as they arrive; it ends when the server idles. */
+  async function sseRound(round: Round): Promise<Step> {
+    const { nextOffset, wait, started, signal, state } = round;
+    let dropped = 0;
+    const outcome = await client.streamEvents(sessionId, { minOffset: nextOffset, waitForData: wait }, (event) => accept([event]), {
+      signal,
+      onMalformed: () => (dropped += 1),
+    });
+    if (dropped > 0) reportDropped(dropped);
+    if (outcome.fallback) {
+      // The server ignored sse=true and answered a plain list: it has no SSE. Long-poll from now on.
+      state.transport = 'long-poll';
+      accept(outcome.fallback);
+      return { kind: 'again' };
+    }
+    if (outcome.received > 0 || clock.now() - started >= wait * 800) {
+      state.quickCloses = 0;
+      return { kind: 'again' };
+    }
+    // Parlant answers a deleted session with 200 and an empty stream, so repeated empty, quick
+    // closes are checked against the session itself (a 404 there ends the conversation).
+    state.quickCloses += 1;
+    if (state.quickCloses >= QUICK_CLOSE_LIMIT) {
+      state.quickCloses = 0;
+      await client.getSession(sessionId, { signal });
+    }
+    return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 200, message: 'Event stream closed without events' }) };
+  }
+
+  function accept(events: readonly ParlantEvent[]): number {
+    const changed = store.getState().merge(events);
+    if (events.length > 0) onBatch?.(events);
+    paused = false;
+    setState('live');
+    return changed;
+  }
+
+  function reportDropped(count: number) {
+    onError?.(new ParlantError({ kind: 'invalid-response', status: 200, message: `Dropped ${count} malformed event(s)` }));
+  }
+
   async function loop(gen: number): Promise<void> {
     const live = () => gen === generation;
-    const state = { failures: 0, emptyStreak: 0, resynced: false, authRetried: false, wait: waitForData };
+    const state: LoopState = { failures: 0, emptyStreak: 0, quickCloses: 0, sseFailures: 0, resynced: false, authRetried: false, wait: waitForData, transport };
     if (store.getState().connection.state !== 'live') setState('connecting');
     while (live()) {
       if (paused) {
@@ -103,53 +202,36 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       const { nextOffset, historyLoaded } = store.getState();
       const wait = historyLoaded ? state.wait : 0;
       const started = clock.now();
+      const useSse = historyLoaded && state.transport !== 'long-poll';
       requestStarted = started;
       requestWait = wait;
       request = new AbortController();
-      let failure: ParlantError;
+      const round: Round = { nextOffset, historyLoaded, wait, started, signal: request.signal, state };
+      let step: Step;
       try {
-        const result = await client.listEvents(sessionId, { minOffset: nextOffset, waitForData: wait }, { signal: request.signal });
-        if (!live()) return;
-        if (result.timedOut) {
-          if (clock.now() - started >= Math.min(EARLY_TIMEOUT_MS, wait * 500)) {
-            Object.assign(state, { failures: 0, authRetried: false });
-            setState('live');
-            continue;
-          }
-          failure = new ParlantError({ kind: 'http', status: 504, message: 'Long-poll ended early (a proxy cut it)' });
-        } else {
-          if (result.dropped > 0) {
-            onError?.(new ParlantError({ kind: 'invalid-response', status: 200, message: `Dropped ${result.dropped} malformed event(s)` }));
-          }
-          const changed = store.getState().merge(result.events);
-          store.getState().setHistoryLoaded();
-          if (result.events.length > 0) onBatch?.(result.events);
-          paused = false;
-          state.authRetried = false;
-          setState('live');
-          // Progress is a moved cursor, not only a changed store: a send may have merged the
-          // same event from its POST answer first.
-          if (changed > 0 || store.getState().nextOffset > nextOffset || !historyLoaded) {
-            Object.assign(state, { failures: 0, emptyStreak: 0 });
-            continue;
-          }
-          // A 200 that brought nothing new: the server is answering from a stale cursor or a
-          // misbehaving proxy. Never spin; after a streak treat it as a failure.
-          state.emptyStreak += 1;
-          if (state.emptyStreak <= EMPTY_STREAK_LIMIT) {
-            await sleep(MIN_EMPTY_INTERVAL_MS - (clock.now() - started));
-            continue;
-          }
-          failure = new ParlantError({ kind: 'invalid-response', status: 200, message: 'Server keeps answering without new events' });
-        }
+        step = await (useSse ? sseRound(round) : longPollRound(round));
       } catch (error) {
         if (!live()) return;
-        failure = error instanceof ParlantError ? error : new ParlantError({ kind: 'network', message: String(error), cause: error });
+        const failure = error instanceof ParlantError ? error : new ParlantError({ kind: 'network', message: String(error), cause: error });
         if (failure.kind === 'aborted') continue; // paused, or woken to catch up; the loop decides what next
+        step = { kind: 'failed', error: failure };
       } finally {
         request = null;
       }
+      if (!live()) return;
+      if (step.kind === 'again') {
+        if (step.delayMs === undefined) Object.assign(state, { failures: 0, authRetried: false, sseFailures: useSse ? 0 : state.sseFailures });
+        setState('live');
+        if (step.delayMs !== undefined && step.delayMs > 0) await sleep(step.delayMs);
+        continue;
+      }
+      const failure = step.error;
       onError?.(failure);
+      if (useSse && state.transport === 'auto' && ++state.sseFailures >= SSE_FAILURE_LIMIT) {
+        // Streams keep failing here (a buffering proxy, say): long-poll for the rest of the session.
+        state.transport = 'long-poll';
+        continue;
+      }
       if (adaptToProxyCut(failure, clock.now() - started, wait, state)) continue;
       const stopAs = terminalState(failure, state.resynced);
       if (stopAs === 'resync') {

@@ -26,38 +26,55 @@ export interface RawResponse {
   json: boolean;
 }
 
+/** Reads a response; `touch()` tells the request it is still making progress (streams). */
+export type Consumer<T> = (response: Response, touch: () => void) => Promise<T>;
+
+/** The default consumer: the whole body, parsed as JSON when it is JSON. */
+export const readRaw: Consumer<RawResponse> = async (response) => ({
+  status: response.status,
+  headers: response.headers,
+  ...readBody(await response.text()),
+});
+
 /**
- * Sends one request and returns its status and parsed body; rejects only with ParlantError of
- * kind network/timeout/aborted. Status handling is left to the caller, which knows whether a
- * 504 is news or "nothing yet".
+ * Sends one request and hands the response to `consume` (by default: status and parsed body);
+ * rejects only with ParlantError of kind network/timeout/aborted. Status handling is left to the
+ * caller, which knows whether a 504 is news or "nothing yet". `timeoutMs` is an idle timeout:
+ * a stream that keeps delivering (and calls `touch`) stays open.
  */
-export async function send(
+export async function send<T = RawResponse>(
   transport: Transport,
   method: string,
   path: string,
   body: unknown,
-  options: RequestOptions = {},
-): Promise<RawResponse> {
+  options: RequestOptions & { accept?: string } = {},
+  consume: Consumer<T> = readRaw as Consumer<T>,
+): Promise<T> {
   const controller = new AbortController();
   const outer = options.signal;
   if (outer?.aborted) throw aborted(outer.reason);
   let timedOut = false;
   const onAbort = () => controller.abort(outer?.reason);
   outer?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs ?? transport.defaultTimeoutMs);
+  const arm = () =>
+    setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs ?? transport.defaultTimeoutMs);
+  let timer = arm();
+  const touch = () => {
+    clearTimeout(timer);
+    timer = arm();
+  };
   try {
     const headers = new Headers(await resolveHeaders(transport.headers));
-    headers.set('Accept', 'application/json');
+    headers.set('Accept', options.accept ?? 'application/json');
     if (body !== undefined) headers.set('Content-Type', 'application/json');
     const init: RequestInit = { method, headers, signal: controller.signal };
     if (body !== undefined) init.body = JSON.stringify(body);
     if (transport.credentials) init.credentials = transport.credentials;
     const response = await transport.fetch(transport.server + path, init);
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, ...readBody(text) };
+    return await consume(response, touch);
   } catch (error) {
     if (error instanceof ParlantError) throw error;
     if (timedOut) throw new ParlantError({ kind: 'timeout', message: `${method} ${path} timed out`, cause: error });
@@ -78,7 +95,8 @@ async function resolveHeaders(source: HeadersSource | undefined): Promise<Header
   return typeof source === 'function' ? await source() : source;
 }
 
-function readBody(text: string): { body: unknown; json: boolean } {
+/** Parses a body that may or may not be JSON (HTML from a proxy, an empty 500). */
+export function readBody(text: string): { body: unknown; json: boolean } {
   if (text === '') return { body: undefined, json: false };
   try {
     return { body: JSON.parse(text) as unknown, json: true };

@@ -1,7 +1,8 @@
 import type { ParlantClient } from './client';
 import type { Clock } from './clock';
 import type { ParlantError } from './errors';
-import { createEventPoller, type EventPoller, type PollerEnvironment } from './poller';
+import { followStreamingMessages } from './follow';
+import { createEventPoller, type EventPoller, type EventTransport, type PollerEnvironment } from './poller';
 import { createSharedEventPoller } from './tabs';
 import type { SessionSlot } from './persistence';
 import { createMessageSender, type MessageSender } from './sender';
@@ -36,6 +37,8 @@ export interface ChatSessionOptions {
    * session elect one poller and share its events, where Web Locks and BroadcastChannel exist.
    */
   shareAcrossTabs?: boolean;
+  /** `long-poll` (default), `sse`, or `auto` (SSE with a long-poll fallback). */
+  transport?: EventTransport;
   /** Remember the session id here (see `sessionSlot`); a remembered id is resumed when none is given. */
   slot?: SessionSlot | null;
   onSessionCreated?: (session: Session) => void;
@@ -80,6 +83,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   let fromSlot = remembered !== null;
   let creating: Promise<string> | null = null;
   let poller: EventPoller | null = null;
+  let stopFollowing: (() => void) | null = null;
   let active = false;
 
   const startPolling = (sessionId: string) => {
@@ -90,8 +94,22 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     if (options.environment !== undefined) pollerOptions.environment = options.environment;
     if (options.onError) pollerOptions.onError = options.onError;
     if (options.onAuthError) pollerOptions.onAuthError = options.onAuthError;
+    if (options.transport) pollerOptions.transport = options.transport;
     poller = options.shareAcrossTabs === false ? createEventPoller(pollerOptions) : createSharedEventPoller(pollerOptions);
     poller.start();
+    stopFollowing = followStreamingMessages({
+      client,
+      store,
+      sessionId,
+      ...(options.clock && { clock: options.clock }),
+      ...(options.onError && { onError: options.onError }),
+    });
+  };
+  const stopPolling = () => {
+    poller?.stop();
+    poller = null;
+    stopFollowing?.();
+    stopFollowing = null;
   };
 
   const ensureSession = (): Promise<string> => {
@@ -126,8 +144,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     if (!fromSlot || state.connection.state !== 'ended') return;
     fromSlot = false;
     slot?.clear();
-    poller?.stop();
-    poller = null;
+    stopPolling();
     state.setSession(null);
   });
 
@@ -153,8 +170,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     },
     stop() {
       active = false;
-      poller?.stop();
-      poller = null;
+      stopPolling();
     },
     async sendCustomEvent(data) {
       const event = await client.sendCustomEvent(await ensureSession(), data);

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createParlantClient, type HeadersSource, type ParlantClient } from '../core/client';
 import type { ParlantError } from '../core/errors';
 import { sessionSlot, type PersistSession } from '../core/persistence';
-import type { PollerEnvironment } from '../core/poller';
+import type { EventTransport, PollerEnvironment } from '../core/poller';
 import { createChatSession, type ChatSession } from '../core/session';
 import type { Json, Session } from '../core/types';
 import { createTimelineViews, type TimelineViews } from '../core/views';
@@ -27,6 +27,11 @@ export interface ChatConfig {
   fetch?: typeof fetch;
   /** Long-poll seconds (default 50, under common 60 s proxy timeouts). */
   waitForData?: number;
+  /**
+   * How events arrive: `long-poll` (default; works everywhere), `sse` (server-sent events, Parlant
+   * 3.2+), or `auto` (SSE, falling back to long-polling when the server or a proxy cannot stream).
+   */
+  transport?: EventTransport;
   /** Metadata stored on a new session (e.g. the page it started on). */
   sessionMetadata?: Record<string, Json>;
   /** Bring your own client (then `server`, `headers` and `fetch` are ignored). */
@@ -79,7 +84,7 @@ function useLatest<T>(value: T) {
  */
 export function useChatInstance(config: ChatConfig): ChatInstance {
   const callbacks = useLatest({ onError: config.onError, onSessionCreated: config.onSessionCreated, onAuthError: config.onAuthError });
-  const identity = JSON.stringify([config.client ? 'custom' : config.server, config.agentId, config.customerId ?? null]);
+  const identity = JSON.stringify([config.client ? 'custom' : config.server, config.agentId, config.customerId ?? null, config.transport ?? null]);
 
   const build = (sessionId: string | undefined): Built => {
     const client =
@@ -99,6 +104,7 @@ export function useChatInstance(config: ChatConfig): ChatInstance {
       ...(config.createSession === 'mount' && { createSessionOn: 'start' as const }),
       ...(config.greet && { allowGreeting: true }),
       ...(config.waitForData !== undefined && { waitForData: config.waitForData }),
+      ...(config.transport !== undefined && { transport: config.transport }),
       ...(config.sessionMetadata !== undefined && { metadata: config.sessionMetadata }),
       ...(config.environment !== undefined && { environment: config.environment }),
       onSessionCreated: (session) => callbacks.current.onSessionCreated?.(session),
