@@ -51,6 +51,7 @@ export const Message = memo(function Message({ message, footnotes, showAuthor, o
       {message.delivery === 'failed' && message.clientId && (
         <p className="parlant-failed" role="alert">
           <span>{labels.notSent}</span>
+          {rejected(message) && <span>{labels.notSentRejected}</span>}
           <button type="button" className="parlant-link-button" onClick={() => onRetry?.(message.clientId as string)}>
             {labels.retry}
           </button>
@@ -71,6 +72,12 @@ export const Message = memo(function Message({ message, footnotes, showAuthor, o
     </li>
   );
 });
+
+/** The server refused the message itself (not the connection): say so, in our words, not the server's. */
+function rejected(message: ChatMessage): boolean {
+  const status = message.error?.status ?? 0;
+  return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 408 && status !== 429;
+}
 
 function MessageMeta({ message, locale }: { message: ChatMessage; locale: string | undefined }) {
   const { labels } = useChatUi();

@@ -22,6 +22,8 @@ export interface ChatLabels {
   humanAgent: string;
   sending: string;
   notSent: string;
+  /** Why, when the server refused the message itself (e.g. 422); never the server's own text. */
+  notSentRejected: string;
   retry: string;
   discard: string;
   agentFailed: string;
@@ -66,6 +68,7 @@ export const defaultLabels: ChatLabels = {
   humanAgent: 'Support team',
   sending: 'Sending…',
   notSent: 'Not sent',
+  notSentRejected: 'The server didn’t accept this message.',
   retry: 'Retry',
   discard: 'Delete',
   agentFailed: 'The agent couldn’t reply to this message.',
