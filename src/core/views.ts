@@ -219,6 +219,8 @@ export interface TimelineViews {
    * message not yet acknowledged → waiting.
    */
   selectAgentActivity(state: Pick<TimelineState, 'events' | 'outbox'>): AgentActivity;
+  /** Custom events (from the customer's UI or from tools), in offset order. */
+  selectCustomEvents(state: Pick<TimelineState, 'events'>): ParlantEvent[];
 }
 
 /**
@@ -233,7 +235,9 @@ export function createTimelineViews(): TimelineViews {
   const messages = memo(messagesOf);
   const footnotes = memo((events: readonly ParlantEvent[], _: null) => footnotesOf(events));
   const activity = memo(activityOf);
+  const custom = memo((events: readonly ParlantEvent[], _: null) => events.filter((e) => e.kind === 'custom'));
   return {
+    selectCustomEvents: (state) => custom(state.events, null),
     selectMessages: (state) => messages(state.events, state.outbox),
     selectToolFootnotes: (state) => footnotes(state.events, null),
     selectAgentActivity: (state) => activity(state.events, state.outbox),

@@ -27,6 +27,8 @@ export interface ParlantSessionState {
   connection: Connection;
   /** Tool calls that informed the messages of a turn. */
   footnotes: ReadonlyMap<string, ToolFootnote[]>;
+  /** Custom events on the timeline (page context from the customer's UI, cards from tools). */
+  customEvents: ParlantEvent[];
   /** Sends a customer message; returns its client id, or `null` for empty text. */
   send(text: string, metadata?: Record<string, Json>): string | null;
   /** Sends a failed message again. */
@@ -74,6 +76,7 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
   const sessionId = useStore(store, (s) => s.sessionId);
   const messages = useStore(store, views.selectMessages);
   const footnotes = useStore(store, views.selectToolFootnotes);
+  const customEvents = useStore(store, views.selectCustomEvents);
   const connection = useStore(store, (s) => s.connection);
   const activity = useStaleActivity(useStore(store, views.selectAgentActivity));
 
@@ -105,6 +108,7 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
     activity,
     connection,
     footnotes,
+    customEvents,
     send: chat.send,
     retry: chat.retry,
     discard: chat.discard,

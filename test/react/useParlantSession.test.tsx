@@ -144,4 +144,16 @@ describe('useParlantSession', () => {
     expect(result.current.sessionId).not.toBe(session.id);
     await waitFor(() => expect(result.current.messages[0]?.delivery).toBe('sent'));
   });
+
+  it('posts custom events from the customer UI without making the agent answer, and exposes them', async () => {
+    const session = env.emu.createSession();
+    const { result } = renderHook(() => useParlantSession({ ...base(), sessionId: session.id }));
+    await waitFor(() => expect(result.current.connection.state).toBe('live'));
+    await act(() => result.current.sendCustomEvent({ page: '/pricing', plan: 'pro' }));
+    await waitFor(() => expect(result.current.customEvents).toHaveLength(1));
+    expect(result.current.customEvents[0]).toMatchObject({ source: 'customer_ui', data: { page: '/pricing', plan: 'pro' } });
+    await env.emu.whenIdle(session.id);
+    expect(env.emu.events(session.id).map((e) => e.kind)).toEqual(['custom']);
+    expect(result.current.messages).toEqual([]);
+  });
 });
