@@ -335,8 +335,12 @@ function adaptToProxyCut(failure: ParlantError, elapsedMs: number, wait: number,
   return true;
 }
 
-/** Which failures no retry can fix, and what the customer should be told. */
-function terminalState(error: ParlantError, resynced: boolean): ConnectionState | 'resync' | null {
+/**
+ * Which failures no retry can fix, and what the customer should be told. A first 422 asks for a
+ * full re-sync instead (the cursor may be what the server rejects).
+ * @example terminalState(new ParlantError({ kind: 'http', status: 404, message: '' }), false) // 'ended'
+ */
+export function terminalState(error: ParlantError, resynced: boolean): ConnectionState | 'resync' | null {
   if (error.kind !== 'http') return null;
   if (error.status === 404) return 'ended';
   if (error.status === 401 || error.status === 403) return 'unauthorized';

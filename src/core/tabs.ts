@@ -1,6 +1,6 @@
 import { ParlantError } from './errors';
 import { parseEventList } from './parse';
-import { createEventPoller, type EventPoller, type EventPollerOptions } from './poller';
+import { createEventPoller, terminalState, type EventPoller, type EventPollerOptions } from './poller';
 import type { ConnectionState } from './timeline';
 
 /** The browser APIs tab sharing needs; absent ones turn it off. */
@@ -49,8 +49,8 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
       // verdict no retry changes is this tab's to show too.
       if (!(error instanceof ParlantError)) return;
       options.onError?.(error);
-      const verdict = error.status === 404 ? 'ended' : error.status === 401 || error.status === 403 ? 'unauthorized' : null;
-      if (verdict && running && !leader) store.getState().setConnection({ state: verdict, since: performance.now(), error });
+      const verdict = terminalState(error, true);
+      if (verdict && verdict !== 'resync' && running && !leader) store.getState().setConnection({ state: verdict, since: performance.now(), error });
     }
   };
 
