@@ -1,8 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import dts from 'vite-plugin-dts';
 import { cssBundle } from './scripts/css-bundle.ts';
+import { saveScreenshot } from './.storybook/screenshot-command.ts';
 
 export default defineConfig({
   plugins: [
@@ -40,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/emulator/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/e2e/**/*.test.ts'],
         },
       },
       {
@@ -50,6 +53,43 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-dom.ts'],
+        },
+      },
+      {
+        // Every story is a test in a real browser (Debian's Chromium, never a downloaded one):
+        // it renders, runs its play function, then axe must find no violation.
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          // After the node and dom projects, not beside them: a browser competing for the same
+          // cores made their timing-sensitive tests time out.
+          sequence: { groupOrder: 1 },
+          setupFiles: ['.storybook/vitest.setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: [
+                  '--headless',
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-quic',
+                  '--no-first-run',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                ],
+              },
+              // Larger than any story viewport, so the test iframe is never scaled down (the
+              // README screenshots are taken at 1:1).
+              contextOptions: { viewport: { width: 1280, height: 1000 } },
+            }),
+            instances: [{ browser: 'chromium' }],
+            commands: { saveScreenshot },
+          },
         },
       },
     ],

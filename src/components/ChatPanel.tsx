@@ -48,7 +48,7 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef 
         footer={<Status activity={chat.activity} agentName={agentName} />}
         onRetry={chat.retry}
         onDiscard={chat.discard}
-        onResend={(text) => chat.send(text)}
+        onResend={chat.send}
       />
       <Input
         ref={inputRef}

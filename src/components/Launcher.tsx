@@ -17,7 +17,7 @@ export interface LauncherProps extends ComponentPropsWithoutRef<'button'> {
 export const Launcher = forwardRef<HTMLButtonElement, LauncherProps>(function Launcher({ open, unread, panelId, className, ...rest }, ref) {
   const { labels, classNames } = useChatUi();
   // A toggle keeps one name; aria-expanded tells whether the chat is open.
-  const name = !open && unread > 0 ? `${labels.launcher} (${labels.unread(unread)})` : labels.launcher;
+  const name = !open && unread > 0 ? `${labels.launcher}, ${labels.unread(unread)}` : labels.launcher;
   return (
     <button
       ref={ref}
@@ -38,7 +38,7 @@ export const Launcher = forwardRef<HTMLButtonElement, LauncherProps>(function La
       </svg>
       {!open && unread > 0 && (
         <span className="parlant-badge" aria-hidden="true">
-          {unread > 99 ? '99+' : unread}
+          {unread}
         </span>
       )}
     </button>

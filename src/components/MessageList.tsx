@@ -2,6 +2,7 @@ import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type
 import type { ChatMessage, ToolFootnote } from '../core/views';
 import { Message } from './Message';
 import { cx, useChatUi } from './ui';
+import { useMessageWindow } from './useMessageWindow';
 
 /** Props of {@link MessageList}. @example <MessageList messages={messages} footnotes={new Map()} /> */
 export interface MessageListProps extends ComponentProps<'div'> {
@@ -17,12 +18,14 @@ export interface MessageListProps extends ComponentProps<'div'> {
 }
 
 const NEAR_BOTTOM_PX = 48;
+const NEAR_TOP_PX = 32;
 const NO_FOOTNOTES: ToolFootnote[] = [];
 
 /**
  * The conversation as an ARIA log (new messages are announced politely). Sticks to the bottom as
  * messages arrive unless the reader scrolled up; then a "New messages" button takes them down.
- * Marks the moment a human operator joins.
+ * Marks the moment a human operator joins. Long histories keep only the latest messages in the
+ * DOM; earlier ones load a page at a time (scrolling to the top, or the "Show earlier" button).
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
 export function MessageList({ messages, footnotes, empty, footer, onRetry, onDiscard, onResend, className, ...rest }: MessageListProps) {
@@ -33,6 +36,8 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
   const [unseen, setUnseen] = useState(0);
   const count = useRef(messages.length);
   const joins = useMemo(() => humanJoins(messages), [messages]);
+  const container = useCallback(() => scroller.current, []);
+  const { start, showEarlier } = useMessageWindow(messages.length, pinned, container);
 
   const toBottom = useCallback(() => {
     const el = scroller.current;
@@ -58,35 +63,47 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
     setPinned(atBottom);
     if (atBottom) setUnseen(0);
+    if (el.scrollTop <= NEAR_TOP_PX && start > 0) showEarlier();
   };
 
   return (
-    <div className={cx('parlant-scroller', className)} ref={scroller} onScroll={onScroll} {...rest}>
+    // Focusable so keyboard users can scroll back through a history that has no links or buttons.
+    <div className={cx('parlant-scroller', className)} ref={scroller} onScroll={onScroll} tabIndex={0} {...rest}>
       {messages.length === 0 && empty ? <div className="parlant-empty">{empty}</div> : null}
-      <ol role="log" aria-live="polite" aria-relevant="additions" aria-label={labels.messages} className={cx('parlant-log', classNames.messageList)}>
-        {messages.map((message, i) => {
-          const previous = messages[i - 1];
-          const showAuthor = !previous || previous.role !== message.role || previous.author !== message.author;
-          const joined = joins.has(message.key);
-          return (
-            <Fragment key={message.key}>
-              {joined && (
-                <li className="parlant-event-note" data-kind="handoff">
-                  {labels.humanJoined(message.author || labels.humanAgent)}
-                </li>
-              )}
-              <Item
-                message={message}
-                footnotes={footnotes.get(message.traceKey) ?? NO_FOOTNOTES}
-                showAuthor={showAuthor}
-                {...(onRetry && { onRetry })}
-                {...(onDiscard && { onDiscard })}
-                {...(onResend && { onResend })}
-              />
-            </Fragment>
-          );
-        })}
-      </ol>
+      {/* The live region wraps the list: role="log" on the <ol> itself would take away its list
+          semantics, leaving every message an <li> outside any list. */}
+      <div role="log" aria-live="polite" aria-relevant="additions" aria-label={labels.messages}>
+        {start > 0 && (
+          <button type="button" className="parlant-earlier" onClick={showEarlier}>
+            {labels.showEarlier(start)}
+          </button>
+        )}
+        <ol className={cx('parlant-log', classNames.messageList)}>
+          {messages.slice(start).map((message, offset) => {
+            const i = start + offset;
+            const previous = messages[i - 1];
+            const showAuthor = !previous || previous.role !== message.role || previous.author !== message.author;
+            const joined = joins.has(message.key);
+            return (
+              <Fragment key={message.key}>
+                {joined && (
+                  <li className="parlant-event-note" data-kind="handoff">
+                    {labels.humanJoined(message.author || labels.humanAgent)}
+                  </li>
+                )}
+                <Item
+                  message={message}
+                  footnotes={footnotes.get(message.traceKey) ?? NO_FOOTNOTES}
+                  showAuthor={showAuthor}
+                  {...(onRetry && { onRetry })}
+                  {...(onDiscard && { onDiscard })}
+                  {...(onResend && { onResend })}
+                />
+              </Fragment>
+            );
+          })}
+        </ol>
+      </div>
       {footer}
       {unseen > 0 && (
         <button type="button" className="parlant-new-messages" onClick={toBottom}>

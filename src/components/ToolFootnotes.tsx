@@ -42,9 +42,10 @@ export function ToolFootnotes({ footnotes, className, ...rest }: ToolFootnotesPr
               <code>{footnote.toolId}</code>
             </p>
             <p className="parlant-footnote-label">{labels.toolArguments}</p>
-            <pre>{pretty(footnote.arguments)}</pre>
+            {/* Focusable: long values scroll (max-height), and keyboard users must reach them. */}
+            <pre tabIndex={0}>{pretty(footnote.arguments)}</pre>
             <p className="parlant-footnote-label">{labels.toolResult}</p>
-            <pre>{pretty(footnote.result)}</pre>
+            <pre tabIndex={0}>{pretty(footnote.result)}</pre>
           </li>
         ))}
       </ul>

@@ -41,6 +41,8 @@ export interface ChatLabels {
   retryNow: string;
   startOver: string;
   newMessages: string;
+  /** The button that brings back earlier messages of a long conversation. */
+  showEarlier: (hidden: number) => string;
   toolsUsed: (count: number) => string;
   toolArguments: string;
   toolResult: string;
@@ -86,6 +88,7 @@ export const defaultLabels: ChatLabels = {
   retryNow: 'Retry now',
   startOver: 'Start a new conversation',
   newMessages: 'New messages',
+  showEarlier: (hidden) => (hidden === 1 ? 'Show 1 earlier message' : `Show earlier messages (${hidden} more)`),
   toolsUsed: (count) => (count === 1 ? '1 tool used' : `${count} tools used`),
   toolArguments: 'Arguments',
   toolResult: 'Result',

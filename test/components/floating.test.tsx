@@ -38,7 +38,7 @@ describe('floating widget', () => {
     expect(screen.getByRole('button', { name: 'Chat' })).toBeInTheDocument();
     env.emu.agentSay(session.id, 'Are you still there?');
     env.emu.agentSay(session.id, 'We can help.');
-    expect(await screen.findByRole('button', { name: 'Chat (2 unread messages)' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Chat, 2 unread messages' })).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: /Chat/ }));
     await userEvent.setup().keyboard('{Escape}');
     expect(screen.getByRole('button', { name: 'Chat' })).toBeInTheDocument();

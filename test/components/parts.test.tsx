@@ -72,4 +72,35 @@ describe('MessageList scrolling', () => {
     expect(scroller.scrollTop).toBe(1200);
     expect(screen.queryByRole('button', { name: /New messages/ })).toBeNull();
   });
+
+  it('keeps only the latest messages of a long history in the DOM, and brings earlier ones back in order', async () => {
+    const history = Array.from({ length: 500 }, (_, i) => message(i));
+    const { container } = render(<MessageList messages={history} footnotes={new Map()} />);
+    const rows = () => container.querySelectorAll('li.parlant-message');
+    expect(rows()).toHaveLength(60);
+    expect(rows()[59]).toHaveTextContent('message 499');
+    const scroller = container.querySelector('.parlant-scroller') as HTMLElement;
+    // Each rendered row is 100 px tall.
+    Object.defineProperty(scroller, 'clientHeight', { configurable: true, value: 200 });
+    Object.defineProperty(scroller, 'scrollHeight', { configurable: true, get: () => rows().length * 100 });
+    scroller.scrollTop = 3000;
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show earlier messages (440 more)' }));
+    expect(rows()).toHaveLength(160);
+    expect(rows()[0]).toHaveTextContent('message 340');
+    // The message the reader was looking at stays where it was.
+    expect(scroller.scrollTop).toBe(3000 + 10_000);
+    const texts = [...rows()].map((li) => li.textContent);
+    expect(texts).toEqual([...texts].sort((a, b) => Number(a?.match(/message (\d+)/)?.[1]) - Number(b?.match(/message (\d+)/)?.[1])));
+  });
+
+  it('slides the window while the reader follows the live end, so the DOM stays bounded', () => {
+    let list = Array.from({ length: 100 }, (_, i) => message(i));
+    const { container, rerender } = render(<MessageList messages={list} footnotes={new Map()} />);
+    for (let i = 100; i < 400; i += 1) {
+      list = [...list, message(i)];
+      rerender(<MessageList messages={list} footnotes={new Map()} />);
+    }
+    expect(container.querySelectorAll('li.parlant-message').length).toBeLessThanOrEqual(150);
+    expect(container.querySelector('li.parlant-message:last-child')).toHaveTextContent('message 399');
+  });
 });

@@ -1,0 +1,134 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, within } from 'storybook/test';
+import { Message } from '../src';
+import { agentMessage, BALANCE_FOOTNOTE, customerMessage, humanMessage, ORDER_FOOTNOTES, pendingMessage } from './support/fixtures';
+import { withPartFrame } from './support/frames';
+
+/**
+ * One message: author, time, safe Markdown, delivery state with Retry for the customer's own
+ * messages, and tool footnotes for the agent's. Rendered inside the conversation's list.
+ */
+const meta = {
+  title: 'Parts/Message',
+  component: Message,
+  tags: ['autodocs'],
+  decorators: [withPartFrame],
+  parameters: { frame: false, part: { list: true, locale: 'en-US' } },
+  args: {
+    message: agentMessage('Your balance is **$5,000.50**.'),
+    footnotes: [],
+    showAuthor: true,
+    onRetry: fn(),
+    onDiscard: fn(),
+    onResend: fn(),
+  },
+} satisfies Meta<typeof Message>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The customer's own message, delivered. */
+export const FromCustomer: Story = {
+  args: { message: customerMessage('What is my balance?') },
+  play: async ({ args, canvas }) => {
+    const item = canvas.getByRole('listitem');
+    await expect(item).toHaveAttribute('data-role', 'customer');
+    await expect(within(item).getByText('You')).toBeVisible();
+    await expect(item.querySelector('time')).toHaveAttribute('datetime', args.message.createdAt);
+  },
+};
+
+/** The AI agent, with Markdown. */
+export const FromAgent: Story = {
+  args: { message: agentMessage('Sure! Here is how:\n\n1. Open **Settings**\n2. Choose *Billing*\n\nSee [the guide](https://docs.example.com/billing).') },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('Haxon')).toBeVisible();
+    await expect(canvas.getByText('Settings')).toHaveProperty('tagName', 'STRONG');
+    await expect(canvas.getByRole('link', { name: 'the guide' })).toHaveAttribute('title', 'docs.example.com');
+  },
+};
+
+/** A human operator: their name and a "Support team" badge. */
+export const FromHumanAgent: Story = {
+  args: { message: humanMessage("Hi, I'm Dana. I've read the conversation, how can I help?") },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('Dana (support)')).toBeVisible();
+    await expect(canvas.getByText('Support team')).toBeVisible();
+  },
+};
+
+/** Not confirmed by the server yet. */
+export const Sending: Story = {
+  args: { message: pendingMessage('On its way…', 'sending') },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('Sending…')).toBeVisible();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** Could not be sent: the text stays, with Retry and Delete. */
+export const NotSent: Story = {
+  args: { message: pendingMessage('Please cancel my subscription', 'failed') },
+  play: async ({ args, canvas, userEvent }) => {
+    const alert = canvas.getByRole('alert');
+    await expect(alert).toHaveTextContent('Not sent');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expect(args.onRetry).toHaveBeenCalledWith(args.message.clientId);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Delete' }));
+    await expect(args.onDiscard).toHaveBeenCalledWith(args.message.clientId);
+  },
+};
+
+/** Delivered, but the agent's turn failed: Try again sends the same text anew. */
+export const AgentCouldNotReply: Story = {
+  args: { message: customerMessage('Why was I charged twice?', { agentFailed: true }) },
+  play: async ({ args, canvas, userEvent }) => {
+    const alert = canvas.getByRole('alert');
+    await expect(alert).toHaveTextContent('The agent couldn’t reply to this message.');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await expect(args.onResend).toHaveBeenCalledWith('Why was I charged twice?');
+  },
+};
+
+/** An answer informed by tools: the footnotes sit under it. */
+export const WithToolFootnotes: Story = {
+  args: { message: agentMessage('Your order **A-1042** has shipped with DHL.'), footnotes: ORDER_FOOTNOTES },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByText('2 tools used'));
+    await expect(canvas.getByText('orders:track_shipment')).toBeVisible();
+  },
+};
+
+/** Footnotes belong to the agent's messages only; on a customer message they are ignored. */
+export const CustomerMessagesHaveNoFootnotes: Story = {
+  args: { message: customerMessage('What is my balance?'), footnotes: [BALANCE_FOOTNOTE] },
+  play: async ({ canvas }) => {
+    await expect(canvas.queryByText('1 tool used')).toBeNull();
+  },
+};
+
+/** Next message of the same author: no name repeated. */
+export const Continuation: Story = {
+  args: { showAuthor: false, message: agentMessage('Anything else I can help with?') },
+  play: async ({ canvas }) => {
+    await expect(canvas.queryByText('Haxon')).toBeNull();
+  },
+};
+
+/** Text in another script follows its own direction (the bubble is `dir="auto"`). */
+export const RightToLeftText: Story = {
+  args: { message: agentMessage('שלום! ההזמנה שלך **A-1042** נשלחה.') },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('.parlant-bubble')).toHaveAttribute('dir', 'auto');
+  },
+};
+
+/** Dark scheme: a human operator's message and a failed send. */
+export const Dark: Story = {
+  args: { message: pendingMessage('This one failed', 'failed') },
+  parameters: { part: { colorScheme: 'dark', list: true } },
+  globals: { backgrounds: { value: 'dark' } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Not sent');
+  },
+};
