@@ -157,6 +157,48 @@ export const SeveralMessagesInOneTurn: Story = {
   },
 };
 
+/**
+ * A streamed reply (an agent in `stream` output mode): the message appears with its first words
+ * and grows in place until complete, while the rest of the list stays as it is.
+ */
+export const StreamedReply: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await sendMessage(canvas, userEvent, 'Please stream your answer');
+    await waitFor(() => expect(messagesBy(canvas, 'agent')[0]).toHaveAttribute('data-streaming', 'true'), AGENT_REPLY);
+    const reply = messagesBy(canvas, 'agent')[0] as HTMLElement;
+    const partial = reply.textContent ?? '';
+    await waitFor(() => expect(reply).not.toHaveAttribute('data-streaming'), AGENT_REPLY);
+    await expect((reply.textContent ?? '').length).toBeGreaterThan(partial.length);
+    await expect(messagesBy(canvas, 'agent')).toHaveLength(1);
+  },
+};
+
+/** Custom events (a card a tool posted) rendered among the messages by a host component. */
+export const CustomEvents: Story = {
+  args: {
+    components: {
+      CustomEvent: ({ event }) => (
+        <p style={{ margin: '6px 0', padding: '8px 12px', border: '1px dashed currentColor', borderRadius: 8 }}>
+          📦 {String((event.data as { card?: string }).card)}
+        </p>
+      ),
+    },
+  },
+  parameters: {
+    parlant: {
+      seed: (emu) => {
+        const { id } = emu.createSession();
+        emu.customerSay(id, 'Where is my order?');
+        emu.appendEvent(id, { kind: 'custom', source: 'ai_agent', data: { card: 'Order A-1042 · shipped with DHL' } });
+        return { sessionId: id };
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await conversation(canvas).findByText(/Order A-1042 · shipped with DHL/, {}, AGENT_REPLY)).toBeVisible();
+  },
+};
+
 /** The agent hands the chat to a person: the moment is marked and the operator is named. */
 export const HumanHandoff: Story = {
   play: async ({ canvas, userEvent }) => {

@@ -49,6 +49,7 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef 
         onRetry={chat.retry}
         onDiscard={chat.discard}
         onResend={chat.send}
+        customEvents={chat.customEvents}
       />
       <Input
         ref={inputRef}

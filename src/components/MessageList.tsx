@@ -1,4 +1,5 @@
 import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import type { ParlantEvent } from '../core/types';
 import type { ChatMessage, ToolFootnote } from '../core/views';
 import { Message } from './Message';
 import { cx, useChatUi } from './ui';
@@ -15,6 +16,8 @@ export interface MessageListProps extends ComponentProps<'div'> {
   onRetry?: (clientId: string) => void;
   onDiscard?: (clientId: string) => void;
   onResend?: (text: string) => void;
+  /** Custom events, shown in offset order among the messages when `components.CustomEvent` renders them. */
+  customEvents?: ParlantEvent[];
 }
 
 const NEAR_BOTTOM_PX = 48;
@@ -28,9 +31,17 @@ const NO_FOOTNOTES: ToolFootnote[] = [];
  * DOM; earlier ones load a page at a time (scrolling to the top, or the "Show earlier" button).
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
-export function MessageList({ messages, footnotes, empty, footer, onRetry, onDiscard, onResend, className, ...rest }: MessageListProps) {
+export function MessageList({ messages, footnotes, empty, footer, onRetry, onDiscard, onResend, customEvents, className, ...rest }: MessageListProps) {
   const { labels, classNames, components } = useChatUi();
   const Item = components.Message ?? Message;
+  const Custom = components.CustomEvent;
+  const customAfter = useMemo(() => (Custom && customEvents ? placeCustomEvents(messages, customEvents) : null), [Custom, messages, customEvents]);
+  const renderCustom = (key: string) =>
+    Custom && customAfter?.get(key)?.map((event) => (
+      <li key={event.id} className="parlant-custom-event" data-source={event.source}>
+        <Custom event={event} />
+      </li>
+    ));
   const scroller = useRef<HTMLDivElement>(null);
   const [pinned, setPinned] = useState(true);
   const [unseen, setUnseen] = useState(0);
@@ -79,6 +90,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
           </button>
         )}
         <ol className={cx('parlant-log', classNames.messageList)}>
+          {start === 0 && renderCustom('')}
           {messages.slice(start).map((message, offset) => {
             const i = start + offset;
             const previous = messages[i - 1];
@@ -99,6 +111,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
                   {...(onDiscard && { onDiscard })}
                   {...(onResend && { onResend })}
                 />
+                {renderCustom(message.key)}
               </Fragment>
             );
           })}
@@ -125,4 +138,16 @@ function humanJoins(messages: ChatMessage[]): Set<string> {
     lastSpeaker = speaker;
   }
   return joins;
+}
+
+/** Custom events grouped under the message they follow by offset ('' for those before any message). */
+function placeCustomEvents(messages: ChatMessage[], events: ParlantEvent[]): Map<string, ParlantEvent[]> {
+  const placed = new Map<string, ParlantEvent[]>();
+  let m = 0;
+  let after = '';
+  for (const event of events) {
+    while (m < messages.length && (messages[m]?.offset ?? Infinity) < event.offset) after = (messages[m++] as ChatMessage).key;
+    placed.set(after, [...(placed.get(after) ?? []), event]);
+  }
+  return placed;
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ComponentType } from 'react';
+import type { ParlantEvent } from '../core/types';
 import { defaultLabels, type ChatLabels } from './labels';
 import type { MarkdownPolicy } from './markdown/Markdown';
 import type { ChatHeaderProps } from './ChatHeader';
@@ -25,6 +26,8 @@ export interface ChatComponents {
   StatusIndicator?: ComponentType<StatusIndicatorProps>;
   Composer?: ComponentType<ComposerProps>;
   Launcher?: ComponentType<LauncherProps>;
+  /** Renders custom events (page context, cards from tools) among the messages; without it they are not shown. */
+  CustomEvent?: ComponentType<{ event: ParlantEvent }>;
 }
 
 /** Presentation settings shared by the parts. */

@@ -66,4 +66,20 @@ describe('theming and customization', () => {
     expect(env.emu.countRequests('POST /sessions')).toBe(0);
     expect(box).toHaveValue('abcdefghijk');
   });
+
+  it('renders custom events in their place among the messages through a host component, and hides them otherwise', async () => {
+    const session = env.emu.createSession();
+    env.emu.agentSay(session.id, 'first');
+    env.emu.appendEvent(session.id, { kind: 'custom', source: 'ai_agent', data: { card: 'Order A-1042', status: 'shipped' } });
+    env.emu.agentSay(session.id, 'second');
+    const Card = ({ event }: { event: { data: unknown } }) => <p>{`card: ${(event.data as { card: string }).card}`}</p>;
+    const { unmount } = render(<ParlantChatbox {...base()} sessionId={session.id} components={{ CustomEvent: Card }} />);
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    await waitFor(() => expect(within(log).getAllByRole('listitem')).toHaveLength(3));
+    expect(within(log).getAllByRole('listitem').map((li) => li.textContent?.includes('card:') ? 'card' : li.querySelector('.parlant-bubble')?.textContent)).toEqual(['first', 'card', 'second']);
+    unmount();
+    render(<ParlantChatbox {...base()} sessionId={session.id} />);
+    await waitFor(() => expect(within(screen.getByRole('log', { name: 'Conversation' })).getAllByRole('listitem')).toHaveLength(2));
+    expect(screen.queryByText(/card:/)).toBeNull();
+  });
 });
