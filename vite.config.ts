@@ -6,6 +6,7 @@ import { playwright } from '@vitest/browser-playwright';
 import dts from 'vite-plugin-dts';
 import { cssBundle } from './scripts/css-bundle.ts';
 import { saveScreenshot } from './.storybook/screenshot-command.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 export default defineConfig({
   plugins: [
@@ -71,17 +72,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: [
-                  '--headless',
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-quic',
-                  '--no-first-run',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                ],
+                executablePath: chromiumPath(),
+                args: CHROMIUM_ARGS,
               },
               // Larger than any story viewport, so the test iframe is never scaled down (the
               // README screenshots are taken at 1:1).

@@ -2,16 +2,10 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ParlantChatbox, type ParlantChatboxProps } from '../../src';
-import { SERVER, serveEmulator } from '../support/msw-emulator';
+import { serveEmulator, widgetProps } from '../support/msw-emulator';
 
 const env = serveEmulator();
-const props = (extra: Partial<ParlantChatboxProps> = {}): ParlantChatboxProps => ({
-  server: SERVER,
-  agentId: env.emu.defaultAgentId,
-  environment: null,
-  waitForData: 2,
-  ...extra,
-});
+const props = (extra: Partial<ParlantChatboxProps> = {}) => widgetProps(env, extra);
 const log = () => screen.getByRole('log', { name: 'Conversation' });
 const input = () => screen.getByRole('textbox', { name: 'Message' });
 

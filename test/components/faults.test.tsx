@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ParlantChatbox, type ParlantChatboxProps } from '../../src';
-import { SERVER, serveEmulator } from '../support/msw-emulator';
+import { serveEmulator, widgetProps } from '../support/msw-emulator';
 
 /**
  * Fault-matrix rows that a user sees, against the emulator's fault injection. Each test states
@@ -10,13 +10,7 @@ import { SERVER, serveEmulator } from '../support/msw-emulator';
  * message exactly once, in the server's order.
  */
 const env = serveEmulator();
-const props = (extra: Partial<ParlantChatboxProps> = {}): ParlantChatboxProps => ({
-  server: SERVER,
-  agentId: env.emu.defaultAgentId,
-  environment: null,
-  waitForData: 2,
-  ...extra,
-});
+const props = (extra: Partial<ParlantChatboxProps> = {}) => widgetProps(env, extra);
 const bubbles = () =>
   within(screen.getByRole('log', { name: 'Conversation' }))
     .getAllByRole('listitem')

@@ -1,6 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { ParlantChatboxProps } from '../../src';
 import { createEmulatorHandlers, createParlantEmulator, type ParlantEmulator } from '../../src/testing';
 
 export const SERVER = 'http://parlant.test';
@@ -29,4 +30,12 @@ export function serveEmulator(options: Parameters<typeof createParlantEmulator>[
       return holder.emu;
     },
   };
+}
+
+/**
+ * Props of a widget talking to the served emulator: no window events (tests drive them) and a
+ * short long-poll wait, so idle polls turn over quickly.
+ */
+export function widgetProps(env: { readonly emu: ParlantEmulator }, extra: Partial<ParlantChatboxProps> = {}): ParlantChatboxProps {
+  return { server: SERVER, agentId: env.emu.defaultAgentId, environment: null, waitForData: 2, ...extra };
 }
