@@ -4,7 +4,7 @@ import { useParlant } from '../react/ParlantProvider';
 import { Launcher } from './Launcher';
 import { useChatUi } from './ui';
 
-/** Props of {@link FloatingShell}. */
+/** Props of {@link FloatingShell}. @example const p: Pick<FloatingShellProps, 'panelId'> = { panelId: 'chat' }; */
 export interface FloatingShellProps {
   rootProps: HTMLAttributes<HTMLDivElement> & Record<`data-${string}`, string | undefined>;
   panelId: string;

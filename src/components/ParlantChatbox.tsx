@@ -12,7 +12,7 @@ import { ChatUiProvider, cx, type ChatClassNames, type ChatComponents, type Chat
 import { useEventCallbacks } from './useEventCallbacks';
 import { validateProps } from './validateProps';
 
-/** Props of {@link ParlantChatbox}. Only `server` and `agentId` are required. */
+/** Props of {@link ParlantChatbox}. Only `server` and `agentId` are required. @example const props: ParlantChatboxProps = { server: 'https://agents.example.com', agentId: 'agent_1', variant: 'floating' }; */
 export interface ParlantChatboxProps extends ChatConfig, Omit<ComponentProps<'div'>, 'title' | 'onError' | 'dir'>, MarkdownPolicy {
   /** `inline` (default) fills its container; `floating` is a launcher button in a corner. */
   variant?: 'inline' | 'floating';

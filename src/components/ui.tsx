@@ -30,7 +30,7 @@ export interface ChatComponents {
   CustomEvent?: ComponentType<{ event: ParlantEvent }>;
 }
 
-/** Presentation settings shared by the parts. */
+/** Presentation settings shared by the parts. @example const { labels, maxMessageLength }: ChatUi = useChatUi(); */
 export interface ChatUi {
   labels: ChatLabels;
   classNames: ChatClassNames;

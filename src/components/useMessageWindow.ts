@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 
-/** How many of the latest messages are in the DOM at first. */
+/** How many of the latest messages are in the DOM at first. @example messages.slice(-INITIAL_WINDOW) */
 export const INITIAL_WINDOW = 60;
-/** How many earlier messages one "Show earlier messages" adds. */
+/** How many earlier messages one "Show earlier messages" adds. @example setStart(Math.max(0, start - PAGE)) */
 export const PAGE = 100;
-/** Past this, a reader following the live end lets the oldest rendered messages go. */
+/** Past this, a reader following the live end lets the oldest rendered messages go. @example if (count - start > MAX_LIVE_WINDOW) slide(); */
 export const MAX_LIVE_WINDOW = 150;
 
 /**

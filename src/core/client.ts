@@ -14,7 +14,7 @@ import type { Agent, Customer, EventCreationParams, EventSource, Json, ParlantEv
 
 export type { HeadersSource, RequestOptions } from './request';
 
-/** Options of {@link createParlantClient}. @example const o: ParlantClientOptions = { server: 'http://localhost:8800' }; */
+/** Options of {@link createParlantClient}. @example const o: ParlantClientOptions = { server: 'http://localhost:8800' }; @example const client: ParlantClient = createParlantClient({ server: 'http://localhost:8800' }); */
 export interface ParlantClientOptions {
   /** Base URL of the Parlant server, e.g. `https://agents.example.com` (no trailing path needed). */
   server: string;
@@ -40,7 +40,7 @@ export interface ListEventsQuery {
   waitForData?: number;
 }
 
-/** Answer of a long-poll: events, or "nothing new within the wait" (Parlant's JSON 504). */
+/** Answer of a long-poll: events, or "nothing new within the wait" (Parlant's JSON 504). @example const r = await client.listEvents('s1', { waitForData: 30 }); if (!r.timedOut) store.getState().merge(r.events); */
 export type ListEventsResult =
   | { timedOut: false; events: ParlantEvent[]; dropped: number }
   | { timedOut: true; events: []; dropped: 0 };

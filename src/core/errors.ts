@@ -1,4 +1,4 @@
-/** What went wrong with a request, independent of the HTTP details. */
+/** What went wrong with a request, independent of the HTTP details. @example if (error.kind === 'network') showOffline(); */
 export type ParlantErrorKind =
   /** The server answered with a non-success status. */
   | 'http'

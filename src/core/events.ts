@@ -121,5 +121,5 @@ export function clientMessageId(event: ParlantEvent): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Metadata key under which each customer message carries the widget's own id. */
+/** Metadata key under which each customer message carries the widget's own id. @example event.metadata[CLIENT_MESSAGE_ID] // 'c_8f2…' */
 export const CLIENT_MESSAGE_ID = 'client_message_id';

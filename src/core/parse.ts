@@ -11,7 +11,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 
-/** Thrown (and wrapped into a ParlantError by the client) when a body breaks the contract. */
+/** Thrown (and wrapped into a ParlantError by the client) when a body breaks the contract. @example throw new ShapeError('event list is not an array'); */
 export class ShapeError extends Error {
   override readonly name = 'ShapeError';
 }

@@ -13,7 +13,7 @@ export interface StorageLike {
 /** Where to keep the session id: per tab, per browser profile, or a custom store. @example const p: PersistSession = 'session'; */
 export type PersistSession = 'session' | 'local' | StorageLike;
 
-/** A namespaced, expiring slot for one conversation's session id. */
+/** A namespaced, expiring slot for one conversation's session id. @example const id = slot.read() ?? (await createSession()).id; */
 export interface SessionSlot {
   read(): string | null;
   write(sessionId: string): void;

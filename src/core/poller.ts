@@ -57,7 +57,7 @@ const MIN_WAIT_S = 5;
 const QUICK_CLOSE_LIMIT = 3;
 const SSE_FAILURE_LIMIT = 3;
 
-/** How events travel: long-polling (default), server-sent events, or SSE with a long-poll fallback. */
+/** How events travel: long-polling (default), server-sent events, or SSE with a long-poll fallback. @example createEventPoller({ client, store, sessionId, transport: 'auto' }); */
 export type EventTransport = 'long-poll' | 'sse' | 'auto';
 
 interface LoopState {

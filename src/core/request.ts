@@ -1,6 +1,6 @@
 import { ParlantError, parseRetryAfter } from './errors';
 
-/** Extra headers, fixed or computed per request (so a host can rotate auth tokens). */
+/** Extra headers, fixed or computed per request (so a host can rotate auth tokens). @example const h: HeadersSource = async () => ({ Authorization: `Bearer ${await token()}` }); */
 export type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
 /** Per-call options every client method accepts. @example client.getSession('s1', { signal, timeoutMs: 5000 }) */
@@ -10,6 +10,7 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** Where and how the client sends requests. @example const t: Transport = { server: 'http://localhost:8800', fetch, defaultTimeoutMs: 20_000 }; */
 export interface Transport {
   server: string;
   fetch: typeof fetch;
@@ -18,6 +19,7 @@ export interface Transport {
   defaultTimeoutMs: number;
 }
 
+/** A response read whole: status, headers, and the body parsed when it is JSON. @example if (res.json && res.status === 200) parse(res.body); */
 export interface RawResponse {
   status: number;
   headers: Headers;
@@ -26,10 +28,10 @@ export interface RawResponse {
   json: boolean;
 }
 
-/** Reads a response; `touch()` tells the request it is still making progress (streams). */
+/** Reads a response; `touch()` tells the request it is still making progress (streams). @example const text: Consumer<string> = (response) => response.text(); */
 export type Consumer<T> = (response: Response, touch: () => void) => Promise<T>;
 
-/** The default consumer: the whole body, parsed as JSON when it is JSON. */
+/** The default consumer: the whole body, parsed as JSON when it is JSON. @example const res = await send(transport, 'GET', '/agents', undefined, {}, readRaw); */
 export const readRaw: Consumer<RawResponse> = async (response) => ({
   status: response.status,
   headers: response.headers,
@@ -41,6 +43,7 @@ export const readRaw: Consumer<RawResponse> = async (response) => ({
  * rejects only with ParlantError of kind network/timeout/aborted. Status handling is left to the
  * caller, which knows whether a 504 is news or "nothing yet". `timeoutMs` is an idle timeout:
  * a stream that keeps delivering (and calls `touch`) stays open.
+ * @example const res = await send(transport, 'GET', '/agents/a1');
  */
 export async function send<T = RawResponse>(
   transport: Transport,
@@ -95,7 +98,7 @@ async function resolveHeaders(source: HeadersSource | undefined): Promise<Header
   return typeof source === 'function' ? await source() : source;
 }
 
-/** Parses a body that may or may not be JSON (HTML from a proxy, an empty 500). */
+/** Parses a body that may or may not be JSON (HTML from a proxy, an empty 500). @example readBody('<html>') // { body: '<html>', json: false } */
 export function readBody(text: string): { body: unknown; json: boolean } {
   if (text === '') return { body: undefined, json: false };
   try {
@@ -107,6 +110,7 @@ export function readBody(text: string): { body: unknown; json: boolean } {
 
 /**
  * Turns a non-success response into the typed error, keeping the server's `detail`.
+ * @example if (res.status !== 200) throw httpError('GET', path, res);
  */
 export function httpError(method: string, path: string, res: RawResponse): ParlantError {
   const detail = res.json && typeof res.body === 'object' && res.body !== null ? (res.body as { detail?: unknown }).detail : undefined;
@@ -121,7 +125,7 @@ export function httpError(method: string, path: string, res: RawResponse): Parla
   return new ParlantError(init);
 }
 
-/** Builds a query string from defined values only. */
+/** Builds a query string from defined values only. @example query({ min_offset: 4, kinds: undefined }) // '?min_offset=4' */
 export function query(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));

@@ -47,7 +47,7 @@ export interface ChatSessionOptions {
   onAuthError?: (error: ParlantError) => unknown;
 }
 
-/** One conversation: session lifecycle, timeline, poll loop and outbox together. */
+/** One conversation: session lifecycle, timeline, poll loop and outbox together. @example const chat: ChatSession = createChatSession({ client, agentId: 'a1' }); */
 export interface ChatSession extends MessageSender {
   readonly store: TimelineStore;
   readonly client: ParlantClient;

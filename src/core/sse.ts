@@ -9,7 +9,7 @@ import type { ParlantEvent } from './types';
  * so a reconnect always starts again from our own cursor.
  */
 
-/** How a stream ended. `fallback` holds a JSON list answered by a server that ignores `sse=true`. */
+/** How a stream ended. `fallback` holds a JSON list answered by a server that ignores `sse=true`. @example const { received, fallback } = await client.streamEvents('s1', { minOffset: 0, waitForData: 30 }, onEvent); */
 export interface StreamOutcome {
   received: number;
   fallback?: ParlantEvent[];

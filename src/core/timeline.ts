@@ -7,6 +7,7 @@ import type { ParlantEvent } from './types';
  * Where the connection to the session stands, as the customer should hear it.
  * `ended`: the session is gone (404). `unauthorized`: 401/403. `failed`: a request the server
  * will never accept (422 and similar). The last three stop polling until the host acts.
+ * @example if (store.getState().connection.state === 'ended') showStartOver();
  */
 export type ConnectionState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'ended' | 'unauthorized' | 'failed';
 
@@ -46,7 +47,7 @@ export interface TimelineState {
   connection: Connection;
 }
 
-/** Operations on a timeline; all synchronous, all batched into one store update. */
+/** Operations on a timeline; all synchronous, all batched into one store update. @example store.getState().merge(events); */
 export interface TimelineActions {
   /** Upserts a batch; returns how many events were new or changed. */
   merge(events: readonly ParlantEvent[]): number;

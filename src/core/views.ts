@@ -6,7 +6,7 @@ import type { Json, ParlantEvent } from './types';
 /** Who a message is from, as a chat shows it. @example const r: MessageRole = 'agent'; */
 export type MessageRole = 'customer' | 'agent' | 'human_agent' | 'system';
 
-/** A message ready to render: a server event or a local, not yet confirmed send. */
+/** A message ready to render: a server event or a local, not yet confirmed send. @example messages.filter((m: ChatMessage) => m.delivery === 'failed') */
 export interface ChatMessage {
   /** Stable React key: the client id for our own messages (so a bubble never remounts when confirmed). */
   key: string;
@@ -44,7 +44,7 @@ export interface ToolFootnote {
   result: Json;
 }
 
-/** What the agent is doing now. `waiting`: our message is posted but not acknowledged yet. */
+/** What the agent is doing now. `waiting`: our message is posted but not acknowledged yet. @example if (activity.state === 'thinking') show(activity.stage); */
 export interface AgentActivity {
   state: 'idle' | 'waiting' | 'thinking' | 'typing' | 'error';
   /** Free-text stage of `processing` (e.g. "Interpreting"). */
@@ -207,7 +207,7 @@ function handedOff(events: readonly ParlantEvent[]): boolean {
   return false;
 }
 
-/** Selectors over one timeline, each returning the same value until its inputs change. */
+/** Selectors over one timeline, each returning the same value until its inputs change. @example const views: TimelineViews = createTimelineViews(); */
 export interface TimelineViews {
   /** Every message in order: confirmed ones by offset, then the customer's pending and failed sends. */
   selectMessages(state: Pick<TimelineState, 'events' | 'outbox'>): ChatMessage[];

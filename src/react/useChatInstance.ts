@@ -8,7 +8,7 @@ import { createChatSession, type ChatSession } from '../core/session';
 import type { Json, Session } from '../core/types';
 import { createTimelineViews, type TimelineViews } from '../core/views';
 
-/** Everything that decides which conversation a widget shows and how it reaches the server. */
+/** Everything that decides which conversation a widget shows and how it reaches the server. @example const config: ChatConfig = { server: 'http://localhost:8800', agentId: 'a1', transport: 'auto' }; */
 export interface ChatConfig {
   /** Base URL of the Parlant server. */
   server: string;
@@ -51,7 +51,7 @@ export interface ChatConfig {
   onAuthError?: (error: ParlantError) => unknown;
 }
 
-/** One widget's private machinery. */
+/** One widget's private machinery. @example const { chat, views } = useChatInstance(config); */
 export interface ChatInstance {
   chat: ChatSession;
   client: ParlantClient;
@@ -81,6 +81,7 @@ function useLatest<T>(value: T) {
  * Creates (once per widget, never at module level) the client, chat session, selectors and
  * QueryClient, recreates them when the conversation's identity changes, and runs the poll loop
  * while mounted. Creation has no side effects, so StrictMode's double render is harmless.
+ * @example const { chat } = useChatInstance({ server, agentId });
  */
 export function useChatInstance(config: ChatConfig): ChatInstance {
   const callbacks = useLatest({ onError: config.onError, onSessionCreated: config.onSessionCreated, onAuthError: config.onAuthError });

@@ -11,7 +11,7 @@ import { useStaleActivity } from './useStaleActivity';
 /** Options of {@link useParlantSession}. @example const o: UseParlantSessionOptions = { server: 'http://localhost:8800', agentId: 'a1' }; */
 export type UseParlantSessionOptions = ChatConfig;
 
-/** What {@link useParlantSession} returns. */
+/** What {@link useParlantSession} returns. @example const { messages, send }: ParlantSessionState = useParlantSession({ server, agentId }); */
 export interface ParlantSessionState {
   /** The session id once known (resumed or created). */
   sessionId: string | null;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AgentActivity } from '../core/views';
 
-/** How long a thinking/typing indicator may stand without any change before we stop showing it. */
+/** How long a thinking/typing indicator may stand without any change before we stop showing it. @example setTimeout(clear, STALE_ACTIVITY_MS) */
 export const STALE_ACTIVITY_MS = 60_000;
 
 /**

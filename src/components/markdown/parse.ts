@@ -5,6 +5,7 @@
  * Raw HTML is text. Nesting is capped so hostile input cannot exhaust the stack.
  */
 
+/** An inline node of a parsed message. @example const node: Inline = { type: 'strong', children: [{ type: 'text', value: 'hi' }] }; */
 export type Inline =
   | { type: 'text'; value: string }
   | { type: 'break' }
@@ -13,6 +14,7 @@ export type Inline =
   | { type: 'link'; href: string; children: Inline[] }
   | { type: 'image'; src: string; alt: string };
 
+/** A block node of a parsed message. @example const block: Block = { type: 'code', lang: 'ts', value: 'let a = 1;' }; */
 export type Block =
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'heading'; children: Inline[] }
