@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import { memo, type ComponentProps } from 'react';
 import type { ConnectionState } from '../core/timeline';
 import { cx, useChatUi } from './ui';
 
@@ -24,7 +24,7 @@ const SHOWN: Partial<Record<ConnectionState, 'connecting' | 'live' | 'reconnecti
  * The panel's title bar: agent name and connection state, and a close button when floating.
  * @example <ChatHeader title="Support" connection="reconnecting" onClose={() => setOpen(false)} />
  */
-export function ChatHeader({ title, subtitle, connection, onClose, className, ...rest }: ChatHeaderProps) {
+export const ChatHeader = memo(function ChatHeader({ title, subtitle, connection, onClose, className, ...rest }: ChatHeaderProps) {
   const { labels, classNames } = useChatUi();
   const state = SHOWN[connection];
   return (
@@ -49,4 +49,4 @@ export function ChatHeader({ title, subtitle, connection, onClose, className, ..
       )}
     </header>
   );
-}
+});

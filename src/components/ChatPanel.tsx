@@ -1,4 +1,4 @@
-import type { ReactNode, Ref } from 'react';
+import { useCallback, type ReactNode, type Ref } from 'react';
 import { useParlant } from '../react/ParlantProvider';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -36,6 +36,9 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef 
   const Input = components.Composer ?? Composer;
   const agentName = chat.agent?.name ?? labels.agent;
   const stopped = STOPPED.has(chat.connection.state);
+  const { send } = chat;
+  // Stable, so the memoized composer does not re-render on every event.
+  const onSend = useCallback((text: string) => send(text) !== null, [send]);
 
   return (
     <section id={id} className={cx('parlant-panel', classNames.panel)} aria-label={title ?? chat.agent?.name ?? labels.title}>
@@ -53,7 +56,7 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef 
       />
       <Input
         ref={inputRef}
-        onSend={(text) => chat.send(text) !== null}
+        onSend={onSend}
         placeholder={placeholder}
         disabledReason={stopped ? labels.composerDisabled : null}
       />

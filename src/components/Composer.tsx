@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState, type ComponentPropsWithoutRef, type FormEvent, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useId, useState, type ComponentPropsWithoutRef, type FormEvent, type KeyboardEvent } from 'react';
 import { cx, useChatUi } from './ui';
 
 /** Props of {@link Composer}. @example <Composer onSend={(text) => send(text)} /> */
@@ -16,7 +16,8 @@ export interface ComposerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'o
  * sends once. Over the length limit it says so and does not send.
  * @example <Composer onSend={send} placeholder="Ask about your order" />
  */
-export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function Composer(
+export const Composer = memo(
+  forwardRef<HTMLTextAreaElement, ComposerProps>(function Composer(
   { onSend, placeholder, disabledReason, className, ...rest },
   inputRef,
 ) {
@@ -73,4 +74,5 @@ export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function 
       )}
     </form>
   );
-});
+}),
+);

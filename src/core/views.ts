@@ -233,7 +233,18 @@ export interface TimelineViews {
  */
 export function createTimelineViews(): TimelineViews {
   const messages = memo(messagesOf);
-  const footnotes = memo((events: readonly ParlantEvent[], _: null) => footnotesOf(events));
+  // Keep each trace's list when its tool calls did not change, so a new event re-renders only
+  // the rows it concerns (rows compare their footnotes by reference).
+  let previousFootnotes = new Map<string, ToolFootnote[]>();
+  const footnotes = memo((events: readonly ParlantEvent[], _: null) => {
+    const next = footnotesOf(events);
+    for (const [trace, list] of next) {
+      const before = previousFootnotes.get(trace);
+      if (before && before.length === list.length && before.every((f, i) => f.key === list[i]?.key && f.result === list[i]?.result)) next.set(trace, before);
+    }
+    previousFootnotes = next;
+    return next;
+  });
   const activity = memo(activityOf);
   const custom = memo((events: readonly ParlantEvent[], _: null) => events.filter((e) => e.kind === 'custom'));
   return {

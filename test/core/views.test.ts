@@ -102,4 +102,12 @@ describe('messages and footnotes', () => {
     expect(second[0]).toBe(first[0]);
     expect(second[1]).toBe(first[1]);
   });
+
+  it('keeps the footnote list of a turn when later events leave it unchanged', () => {
+    const { store, views, state } = timeline(msg(0, 'customer', 'a'), tool(1, 'bank:get_balance', 5), msg(2, 'ai_agent', 'five'));
+    const before = views.selectToolFootnotes(state()).get('T');
+    store.getState().merge(parseEventList([status(3, 'ready'), tool(4, 'bank:other', 1, 'U')]).events);
+    expect(views.selectToolFootnotes(state()).get('T')).toBe(before);
+    expect(views.selectToolFootnotes(state()).get('U')).toHaveLength(1);
+  });
 });
