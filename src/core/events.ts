@@ -25,27 +25,36 @@ export function traceKey(event: Pick<ParlantEvent, 'trace_id' | 'correlation_id'
  * @example const next = mergeEvents(current, response.events);
  */
 export function mergeEvents(current: readonly ParlantEvent[], batch: readonly ParlantEvent[]): readonly ParlantEvent[] {
-  if (batch.length === 0) return current;
-  if (isPlainAppend(current, batch)) return [...current, ...batch];
+  return mergeCounted(current, batch).events;
+}
+
+/**
+ * {@link mergeEvents}, also telling how many events were added, replaced or removed (so the
+ * store need not diff the whole timeline again to find out).
+ * @example const { events, changed } = mergeCounted(current, batch);
+ */
+export function mergeCounted(current: readonly ParlantEvent[], batch: readonly ParlantEvent[]): { events: readonly ParlantEvent[]; changed: number } {
+  if (batch.length === 0) return { events: current, changed: 0 };
+  if (isPlainAppend(current, batch)) return { events: [...current, ...batch], changed: batch.length };
   const byId = new Map(current.map((e) => [e.id, e]));
   const byOffset = new Map(current.map((e) => [e.offset, e]));
-  let changed = false;
+  let changed = 0;
   for (const event of batch) {
     const previous = byId.get(event.id);
     if (previous) {
       if (!event.deleted && sameEvent(previous, event)) continue;
       if (byOffset.get(previous.offset) === previous) byOffset.delete(previous.offset);
       byId.delete(event.id);
-      changed = true;
+      if (event.deleted) changed += 1;
     }
     if (event.deleted) continue;
     const occupant = byOffset.get(event.offset);
     if (occupant) byId.delete(occupant.id);
     byOffset.set(event.offset, event);
     byId.set(event.id, event);
-    changed = true;
+    changed += 1;
   }
-  return changed ? [...byOffset.values()].sort((a, b) => a.offset - b.offset) : current;
+  return changed > 0 ? { events: [...byOffset.values()].sort((a, b) => a.offset - b.offset), changed } : { events: current, changed: 0 };
 }
 
 /** The common case, new events after the last one, in order: no maps, no sort. */

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ParlantError } from './errors';
-import { clientMessageId, mergeEvents } from './events';
+import { clientMessageId, mergeCounted } from './events';
 import type { ParlantEvent } from './types';
 
 /**
@@ -84,8 +84,8 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
 
     merge(batch) {
       const { events, outbox, nextOffset } = get();
-      const merged = mergeEvents(events, batch);
-      if (merged === events) return 0;
+      const { events: merged, changed } = mergeCounted(events, batch);
+      if (changed === 0) return 0;
       const confirmed = new Set(batch.map(clientMessageId).filter((id): id is string => id !== undefined));
       const highest = batch.reduce((max, e) => Math.max(max, e.offset + 1), nextOffset);
       set({
@@ -93,7 +93,7 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
         nextOffset: highest,
         outbox: confirmed.size > 0 ? outbox.filter((item) => !confirmed.has(item.clientId)) : outbox,
       });
-      return countChanged(events, merged);
+      return changed;
     },
     setSession(id) {
       if (id === get().sessionId) return;
@@ -120,11 +120,4 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
       set((s) => ({ outbox: s.outbox.filter((item) => item.clientId !== clientId) }));
     },
   }));
-}
-
-function countChanged(before: readonly ParlantEvent[], after: readonly ParlantEvent[]): number {
-  const old = new Set(before);
-  let changed = 0;
-  for (const event of after) if (!old.has(event)) changed += 1;
-  return Math.max(changed, before.length > after.length ? 1 : 0);
 }
