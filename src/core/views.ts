@@ -1,5 +1,6 @@
 import type { ParlantError } from './errors';
-import { clientMessageId, messageData, statusData, toolCalls, traceKey } from './events';
+import { deriveCustomEvents, deriveFootnotes, deriveMessages, outboxMessage } from './derive';
+import { statusData, toolCalls, traceKey } from './events';
 import type { OutboxItem, TimelineState } from './timeline';
 import type { Json, ParlantEvent } from './types';
 
@@ -52,14 +53,7 @@ export interface AgentActivity {
   traceKey?: string;
 }
 
-const ROLE: Record<string, MessageRole> = {
-  customer: 'customer',
-  ai_agent: 'agent',
-  human_agent_on_behalf_of_ai_agent: 'agent',
-  human_agent: 'human_agent',
-};
-
-/** Caches one result per input identity, so selectors return the same array until their inputs change. */
+/** Caches one result per input identity, so selectors return the same value until their inputs change. */
 function memo<A extends object, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
   let lastA: A | undefined;
   let lastB: B | undefined;
@@ -72,93 +66,6 @@ function memo<A extends object, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R 
     }
     return last;
   };
-}
-
-const fromEvent = new WeakMap<ParlantEvent, ChatMessage>();
-
-function eventMessage(event: ParlantEvent, failed: ReadonlySet<string>): ChatMessage | null {
-  const data = messageData(event);
-  if (!data) return null;
-  const key = traceKey(event);
-  const agentFailed = event.source === 'customer' && failed.has(key);
-  const cached = fromEvent.get(event);
-  if (cached && cached.agentFailed === agentFailed) return cached;
-  const clientId = clientMessageId(event);
-  const message: ChatMessage = {
-    key: clientId ?? event.id,
-    eventId: event.id,
-    offset: event.offset,
-    traceKey: key,
-    source: event.source,
-    role: ROLE[event.source] ?? 'system',
-    text: data.message,
-    author: data.participant.display_name,
-    createdAt: event.creation_utc,
-    delivery: 'sent',
-    agentFailed,
-    streaming: Array.isArray(data.chunks) && data.chunks.at(-1) !== null,
-    preamble: (data.tags ?? []).some((t) => t.includes('preamble')),
-  };
-  if (clientId) message.clientId = clientId;
-  fromEvent.set(event, message);
-  return message;
-}
-
-function outboxMessage(item: OutboxItem): ChatMessage {
-  const message: ChatMessage = {
-    key: item.clientId,
-    clientId: item.clientId,
-    traceKey: '',
-    source: 'customer',
-    role: 'customer',
-    text: item.text,
-    author: '',
-    createdAt: new Date(item.createdAt).toISOString(),
-    delivery: item.state,
-    agentFailed: false,
-    streaming: false,
-    preamble: false,
-  };
-  if (item.error) message.error = item.error;
-  return message;
-}
-
-/** Trace keys whose agent run ended in `error` (an error wins over a `ready` of the same trace). */
-function failedTraces(events: readonly ParlantEvent[]): Set<string> {
-  const failed = new Set<string>();
-  for (const event of events) if (statusData(event)?.status === 'error') failed.add(traceKey(event));
-  return failed;
-}
-
-function messagesOf(events: readonly ParlantEvent[], outbox: readonly OutboxItem[]): ChatMessage[] {
-  const failed = failedTraces(events);
-  const messages: ChatMessage[] = [];
-  for (const event of events) {
-    const message = eventMessage(event, failed);
-    if (message) messages.push(message);
-  }
-  for (const item of outbox) messages.push(outboxMessage(item));
-  return messages;
-}
-
-function footnotesOf(events: readonly ParlantEvent[]): Map<string, ToolFootnote[]> {
-  const byTrace = new Map<string, ToolFootnote[]>();
-  for (const event of events) {
-    toolCalls(event).forEach((call, index) => {
-      const key = traceKey(event);
-      const list = byTrace.get(key) ?? [];
-      list.push({
-        key: `${event.id}:${index}`,
-        eventId: event.id,
-        toolId: call.tool_id,
-        name: call.tool_id.includes(':') ? call.tool_id.slice(call.tool_id.indexOf(':') + 1) : call.tool_id,
-        arguments: call.arguments,
-        result: call.result.data,
-      });
-      byTrace.set(key, list);
-    });
-  }
-  return byTrace;
 }
 
 function activityOf(events: readonly ParlantEvent[], outbox: readonly OutboxItem[]): AgentActivity {
@@ -232,25 +139,18 @@ export interface TimelineViews {
  * const footnotes = views.selectToolFootnotes(store.getState()).get(messages[1].traceKey);
  */
 export function createTimelineViews(): TimelineViews {
-  const messages = memo(messagesOf);
-  // Keep each trace's list when its tool calls did not change, so a new event re-renders only
-  // the rows it concerns (rows compare their footnotes by reference).
-  let previousFootnotes = new Map<string, ToolFootnote[]>();
-  const footnotes = memo((events: readonly ParlantEvent[], _: null) => {
-    const next = footnotesOf(events);
-    for (const [trace, list] of next) {
-      const before = previousFootnotes.get(trace);
-      if (before && before.length === list.length && before.every((f, i) => f.key === list[i]?.key && f.result === list[i]?.result)) next.set(trace, before);
-    }
-    previousFootnotes = next;
-    return next;
-  });
+  const eventMessages = deriveMessages();
+  // Pending sends follow the confirmed messages; without any, the confirmed array itself.
+  const messages = memo((confirmed: ChatMessage[], outbox: readonly OutboxItem[]) =>
+    outbox.length === 0 ? confirmed : [...confirmed, ...outbox.map(outboxMessage)],
+  );
+  const footnotes = deriveFootnotes();
+  const custom = deriveCustomEvents();
   const activity = memo(activityOf);
-  const custom = memo((events: readonly ParlantEvent[], _: null) => events.filter((e) => e.kind === 'custom'));
   return {
-    selectCustomEvents: (state) => custom(state.events, null),
-    selectMessages: (state) => messages(state.events, state.outbox),
-    selectToolFootnotes: (state) => footnotes(state.events, null),
+    selectCustomEvents: (state) => custom(state.events),
+    selectMessages: (state) => messages(eventMessages(state.events), state.outbox),
+    selectToolFootnotes: (state) => footnotes(state.events),
     selectAgentActivity: (state) => activity(state.events, state.outbox),
   };
 }

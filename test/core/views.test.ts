@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEventList } from '../../src/core/parse';
 import { createTimelineStore } from '../../src/core/timeline';
 import { createTimelineViews } from '../../src/core/views';
+import type { ParlantEvent } from '../../src/core/types';
 import { ev } from '../support/scripted-fetch';
 
 const msg = (offset: number, source: string, text: string, trace = 'T') =>
@@ -109,5 +110,68 @@ describe('messages and footnotes', () => {
     store.getState().merge(parseEventList([status(3, 'ready'), tool(4, 'bank:other', 1, 'U')]).events);
     expect(views.selectToolFootnotes(state()).get('T')).toBe(before);
     expect(views.selectToolFootnotes(state()).get('U')).toHaveLength(1);
+  });
+});
+
+describe('incremental views', () => {
+  /** A small deterministic random source, so a failing sequence can be replayed. */
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  /** One batch as a live session sends it: new turns, streamed rewrites, deletions, failures, tools. */
+  function nextBatch(rand: () => number, events: readonly ParlantEvent[], offset: number): unknown[] {
+    const trace = `T${Math.floor(offset / 4)}`;
+    const pick = rand();
+    const last = events.at(-1);
+    if (pick < 0.1 && last) return [{ ...last, deleted: true }];
+    if (pick < 0.25 && last?.kind === 'message') return [{ ...last, data: { ...(last.data as object), message: `rewritten ${offset}` } }];
+    if (pick < 0.35) return [status(offset, 'error', {}, trace)];
+    if (pick < 0.45) return [tool(offset, 'bank:get_balance', offset, trace)];
+    if (pick < 0.5) return [ev({ offset, kind: 'custom', source: 'customer_ui', data: { n: offset } })];
+    if (pick < 0.6) return [status(offset, 'typing', {}, trace), status(offset + 1, 'ready', {}, trace)];
+    return [msg(offset, rand() < 0.5 ? 'customer' : 'ai_agent', `text ${offset}`, trace)];
+  }
+
+  it.each([1, 2, 3, 4, 5])('matches a from-scratch derivation after every batch (seed %i)', (seed) => {
+    const rand = random(seed);
+    const store = createTimelineStore('s');
+    const live = createTimelineViews();
+    let offset = 0;
+    for (let step = 0; step < 200; step += 1) {
+      store.getState().merge(parseEventList(nextBatch(rand, store.getState().events, offset)).events);
+      offset += 2;
+      const fresh = createTimelineViews();
+      const state = store.getState();
+      expect(live.selectMessages(state)).toEqual(fresh.selectMessages(state));
+      expect([...live.selectToolFootnotes(state)]).toEqual([...fresh.selectToolFootnotes(state)]);
+      expect(live.selectCustomEvents(state)).toEqual(fresh.selectCustomEvents(state));
+    }
+    expect(live.selectMessages(store.getState()).some((m) => m.agentFailed)).toBe(true);
+  });
+
+  it('keeps the message list itself when a batch adds no message', () => {
+    const { store, views, state } = timeline(msg(0, 'customer', 'hi'), status(1, 'acknowledged'));
+    const before = views.selectMessages(state());
+    store.getState().merge(parseEventList([status(2, 'processing'), status(3, 'typing')]).events);
+    expect(views.selectMessages(state())).toBe(before);
+    expect(views.selectAgentActivity(state()).state).toBe('typing');
+  });
+
+  it('flags an earlier customer message when its turn fails later, and keeps the other messages', () => {
+    const { store, views, state } = timeline(msg(0, 'customer', 'first', 'A'), msg(1, 'ai_agent', 'ok', 'A'), msg(2, 'customer', 'second', 'B'));
+    const [first, answer] = views.selectMessages(state());
+    store.getState().merge(parseEventList([status(3, 'processing', {}, 'B'), status(4, 'error', {}, 'B')]).events);
+    const after = views.selectMessages(state());
+    expect(after.map((m) => m.agentFailed)).toEqual([false, false, true]);
+    expect(after[0]).toBe(first);
+    expect(after[1]).toBe(answer);
+  });
+
+  it('keeps the footnote map when no tool event arrives, and the custom list when no custom event does', () => {
+    const { store, views, state } = timeline(msg(0, 'customer', 'a'), tool(1, 'bank:get_balance', 5), ev({ offset: 2, kind: 'custom', source: 'customer_ui', data: {} }));
+    const notes = views.selectToolFootnotes(state());
+    const custom = views.selectCustomEvents(state());
+    store.getState().merge(parseEventList([msg(3, 'ai_agent', 'five')]).events);
+    expect(views.selectToolFootnotes(state())).toBe(notes);
+    expect(views.selectCustomEvents(state())).toBe(custom);
   });
 });
