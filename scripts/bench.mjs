@@ -363,6 +363,29 @@ function eventRequests(emu, sessionId, since = 0) {
   return emu.requests.filter((r) => r.time >= since && r.path.startsWith(`/sessions/${sessionId}`));
 }
 
+/**
+ * Request rate from the spacing of request starts: (starts − 1) ÷ (last start − first start).
+ * A count of starts in a fixed window depends on where the window's edges fall (one long-poll
+ * every 50 s puts 1 or 2 starts in a 90 s window: 0.7 or 1.3 a minute); the spacing does not.
+ * The record runs from `startMs` to `endMs` (epoch ms). `perMinute` is null with fewer than 2 starts.
+ */
+function requestSpacing(list, startMs, endMs, source) {
+  const starts = list.map((r) => r.time).sort((a, b) => a - b);
+  const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+  const spanMs = starts.length ? starts[starts.length - 1] - starts[0] : 0;
+  const s = (t) => +((t - startMs) / 1000).toFixed(1);
+  return {
+    source,
+    recordS: s(endMs),
+    requests: starts.length,
+    firstAtS: starts.length ? s(starts[0]) : null,
+    lastAtS: starts.length ? s(starts[starts.length - 1]) : null,
+    spanS: +(spanMs / 1000).toFixed(1),
+    perMinute: starts.length >= 2 && spanMs > 0 ? ((starts.length - 1) * 60_000) / spanMs : null,
+    medianIntervalS: gaps.length ? +(stats(gaps).median / 1000).toFixed(2) : null,
+  };
+}
+
 function summarizeRequests(list) {
   const byKind = {};
   for (const r of list) {
@@ -511,19 +534,27 @@ async function measureIdle(emu, open, sessionId, seconds) {
   const before = await readBench(open.page);
   const start = epochNow();
   await sleep(seconds * 1000);
+  const end = epochNow();
   const after = await readBench(open.page);
-  const requests = eventRequests(emu.emulator, sessionId, start);
+  const requests = eventRequests(emu.emulator, sessionId, start).filter((r) => r.time < end);
   const longTasks = (after.longTasks ?? []).slice(before.longTasks?.length ?? 0);
   return {
     seconds,
     requests: requests.length,
-    requestsPerMinute: (requests.length * 60) / seconds,
+    spacing: requestSpacing(requests, start, end, 'idle window'),
     byKind: summarizeRequests(requests),
     timeline: requests.map((r) => ({ atS: +((r.time - start) / 1000).toFixed(2), method: r.method, status: r.status, durationMs: r.durationMs })),
     commits: after.react.commits,
     components: after.react.components,
     longTasks: longTasks.length,
   };
+}
+
+/** The idle request rate from the longest record of this widget's requests (the same rule for both widgets). */
+function idleRequestRate(i) {
+  const records = [i?.late?.spacing, i?.spacing].filter(Boolean);
+  if (!records.length) return null;
+  return records.reduce((best, r) => (r.recordS > best.recordS ? r : best));
 }
 
 /**
@@ -539,11 +570,15 @@ async function lateDelivery(emu, open, sessionId, idleStart) {
   const seen = (await waitForPage(open.page, (b) => b.watches[text]?.visibleAt != null || b.watches[text]?.presentAt != null, said + OPT.limitMs))?.watches;
   const origin = await open.page.evaluate(() => performance.timeOrigin);
   const requests = eventRequests(emu.emulator, sessionId, idleStart);
+  // The rate counts only requests that started before the message: the fetch it triggers is not idle traffic.
+  const before = requests.filter((r) => r.time < said);
   return {
     idleSeconds: Math.round((said - idleStart) / 1000),
+    messageAtS: +((said - idleStart) / 1000).toFixed(1),
     pollWasWaiting,
     deliveredMs: seen?.[text]?.presentAt != null ? origin + seen[text].presentAt - said : null,
-    requestsSinceIdleStart: requests.map((r) => ({ atS: +((r.time - idleStart) / 1000).toFixed(1), method: r.method, status: r.status })),
+    requestsSinceIdleStart: requests.map((r) => ({ atS: +((r.time - idleStart) / 1000).toFixed(1), method: r.method, status: r.status, beforeMessage: r.time < said })),
+    spacing: requestSpacing(before, idleStart, said, 'idle window start to the late message'),
   };
 }
 
@@ -707,18 +742,46 @@ function markdown(results) {
   }
   out.push(`## Idle (N = ${lo.toLocaleString('en')}, ${meta.idleSeconds} s window, each widget's defaults)`, '');
   out.push('| metric | ours | official | ours ÷ official |', '| --- | ---: | ---: | ---: |');
+  const a = idle.ours;
+  const b = idle.official;
+  // `get` gives a number, a string saying why there is none, or null; the ratio only when both are numbers.
+  const row = (name, get, fmt, note = () => '') => {
+    const show = (i, w) => {
+      const v = i ? get(i) : undefined;
+      if (typeof v === 'number') return fmt(v) + note(i);
+      if (typeof v === 'string') return v;
+      return i?.error ? 'error' : i ? '—' : missing(runs[w]?.[lo], null);
+    };
+    out.push(`| ${name} | ${show(a, 'ours')} | ${show(b, 'official')} | ${ratio(a && get(a), b && get(b))} |`);
+  };
+  // Requests per minute from the spacing of request starts over the longest record (see requestSpacing).
+  const rates = [a?.requestRate, b?.requestRate].filter(Boolean);
+  const recordS = [...new Set(rates.map((r) => Math.round(r.recordS)))];
+  const sameRecord = recordS.length === 1;
+  const rate = (i) => {
+    const r = i.requestRate;
+    if (!r) return null;
+    if (r.perMinute == null) return `${r.requests === 0 ? 'no request' : '1 request'} in ${Math.round(r.recordS)} s`;
+    return r.perMinute;
+  };
+  const rateNote = (i) => {
+    const r = i.requestRate;
+    const notes = sameRecord ? [] : [`over ${Math.round(r.recordS)} s`];
+    // A widget that stopped requesting: the spacing of the requests it did make would hide that.
+    const quiet = r.recordS - r.lastAtS;
+    if (quiet > 2 * r.medianIntervalS) notes.push(`then none for the last ${Math.round(quiet)} s`);
+    return notes.length ? ` (${notes.join('; ')})` : '';
+  };
+  const rateRecord = sameRecord ? `${recordS[0]} s` : "each widget's record";
+  row(`requests to the server per minute (from request spacing over ${rateRecord})`, rate, num, rateNote);
+  row('median interval between requests', (i) => i.requestRate?.medianIntervalS ?? null, (v) => `${v.toFixed(1)} s`);
+  row(`requests started in the idle window (${meta.idleSeconds} s)`, (i) => (i.error ? null : i.requests), num);
   const idleRows = [
-    ['requests to the server per minute', (i) => i.requestsPerMinute, num],
-    ['React commits while idle', (i) => i.commits, num],
-    ['components rendered while idle', (i) => i.components, num],
-    ['long tasks while idle', (i) => i.longTasks, num],
+    ['React commits while idle', (i) => (i.error ? null : i.commits)],
+    ['components rendered while idle', (i) => (i.error ? null : i.components)],
+    ['long tasks while idle', (i) => (i.error ? null : i.longTasks)],
   ];
-  for (const [name, get, fmt] of idleRows) {
-    const a = idle.ours;
-    const b = idle.official;
-    const show = (i, w) => (i && !i.error ? fmt(get(i)) : i?.error ? 'error' : missing(runs[w]?.[lo], null));
-    out.push(`| ${name} | ${show(a, 'ours')} | ${show(b, 'official')} | ${a && b && !a.error && !b.error ? ratio(get(a), get(b)) : '—'} |`);
-  }
+  for (const [name, get] of idleRows) row(name, get, num);
   const late = (i) => {
     if (!i?.late) return 'not run';
     if (i.late.error) return 'error';
@@ -727,13 +790,30 @@ function markdown(results) {
   const lateS = idle.ours?.late?.idleSeconds ?? idle.official?.late?.idleSeconds;
   if (lateS != null) {
     out.push(`| new agent message after ${lateS} s idle | ${late(idle.ours)} | ${late(idle.official)} | — |`);
-    const count = (i) => i?.late?.requestsSinceIdleStart?.length;
-    out.push(`| requests during those ${lateS} s | ${count(idle.ours) ?? '—'} | ${count(idle.official) ?? '—'} | ${ratio(count(idle.ours), count(idle.official))} |`);
+    const waiting = (i) => (i?.late?.pollWasWaiting == null ? '—' : i.late.pollWasWaiting ? 'yes' : 'no');
+    out.push(`| a request was pending when it was sent | ${waiting(idle.ours)} | ${waiting(idle.official)} | — |`);
+    const count = (i) => i?.late?.spacing?.requests;
+    out.push(`| requests started in those ${lateS} s (before the message) | ${count(idle.ours) ?? '—'} | ${count(idle.official) ?? '—'} | ${ratio(count(idle.ours), count(idle.official))} |`);
   }
   for (const w of WIDGETS) {
+    const r = idle[w]?.requestRate;
+    if (r) {
+      out.push(
+        '',
+        `${LABEL[w]} request rate: ${r.requests} request start(s) over the ${r.recordS} s from the ${r.source}; ` +
+          (r.perMinute == null
+            ? 'too few to measure a spacing.'
+            : `first at ${r.firstAtS} s, last at ${r.lastAtS} s (${(r.recordS - r.lastAtS).toFixed(1)} s before the record ended): ${r.requests - 1} interval(s) over ${r.spanS} s → ${r.perMinute.toFixed(2)} per minute, median interval ${r.medianIntervalS} s.`),
+      );
+    }
     if (idle[w]?.byKind) out.push('', `${LABEL[w]} requests in the idle window: ${Object.entries(idle[w].byKind).map(([k, v]) => `${v} × ${k}`).join('; ') || 'none'}.`);
-    const reqs = idle[w]?.late?.requestsSinceIdleStart;
-    if (reqs) out.push('', `${LABEL[w]} requests from the start of the idle window to the late message (s: method status): ${reqs.map((r) => `${r.atS}: ${r.method} ${r.status ?? 'pending'}`).join(', ') || 'none'}.`);
+    const late = idle[w]?.late;
+    const reqs = late?.requestsSinceIdleStart;
+    if (reqs) {
+      const items = reqs.filter((q) => q.beforeMessage !== false).map((q) => `${q.atS}: ${q.method} ${q.status ?? 'pending'}`);
+      items.push(`*late message at ${late.messageAtS}*`, ...reqs.filter((q) => q.beforeMessage === false).map((q) => `${q.atS}: ${q.method} ${q.status ?? 'pending'}`));
+      out.push('', `${LABEL[w]} requests from the start of the idle window (s: method status): ${items.join(', ')}.`);
+    }
   }
   out.push(
     '',
@@ -855,6 +935,7 @@ async function main() {
         idle[w] ??= {};
         idle[w].late = await lateDelivery(emu, open, open.sessionId, idleStart).catch((e) => ({ error: String(e?.message ?? e) }));
         await open.context.close().catch(() => {});
+        idle[w].requestRate = idleRequestRate(idle[w]);
       }),
     );
   }
