@@ -63,6 +63,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          // A few stories walk long histories key press by key press in a real browser.
+          testTimeout: 60_000,
           // After the node and dom projects, not beside them: a browser competing for the same
           // cores made their timing-sensitive tests time out.
           sequence: { groupOrder: 1 },

@@ -81,10 +81,10 @@ export const DeliveryStates: Story = {
   },
 };
 
-/** 300 messages: the list opens at the latest one. */
 /**
  * A long history keeps only the latest 60 messages in the DOM, pinned to the bottom; earlier ones
- * come back a page at a time, without moving what the reader is looking at.
+ * come back a page at a time, without moving what the reader is looking at. At most 200 are in the
+ * DOM at once: reading further back lets the newest ones go, and a button brings them back.
  */
 export const LongHistory: Story = {
   args: { messages: longHistory(300) },
@@ -99,11 +99,145 @@ export const LongHistory: Story = {
     const top = firstShown.getBoundingClientRect().top;
     await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(160));
     await expect(Math.abs(firstShown.getBoundingClientRect().top - top)).toBeLessThan(2);
-    // The button does the same for keyboard and screen-reader users.
+    // The button does the same for keyboard and screen-reader users; the newest messages go.
     await userEvent.click(canvas.getByRole('button', { name: /^Show earlier messages/ }));
-    await waitFor(() => expect(log.getAllByRole('listitem').length).toBeGreaterThanOrEqual(260));
+    await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(200));
+    await expect(within(log.getAllByRole('listitem')[0] as HTMLElement).getByText('Question number 21')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Show later messages (60 more)' })).toBeVisible();
+    // "Latest messages" takes the reader back to the end of the conversation.
+    await userEvent.click(canvas.getByRole('button', { name: 'Latest messages' }));
+    await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(60));
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
+    await expect(canvas.getByText(/^Answer number 150,/)).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: /Latest messages|Show later/ })).toBeNull();
   },
 };
+
+/** A row's place in the conversation: question k is 2k - 2, answer k is 2k - 1. */
+const place = (item: HTMLElement) => {
+  const [, kind, n] = /(Question|Answer) number (\d+)/.exec(item.querySelector('.parlant-bubble')?.textContent ?? '') ?? [];
+  return kind === 'Question' ? 2 * Number(n) - 2 : 2 * Number(n) - 1;
+};
+
+/** The rendered rows in DOM order: always one unbroken, chronological run of the conversation. */
+function expectChronological(rows: HTMLElement[]) {
+  const places = rows.map(place);
+  places.forEach((p, i) => i > 0 && expect(p - (places[i - 1] as number)).toBe(1));
+}
+
+const home = (el: HTMLElement) => el.scrollTo({ top: 0 });
+const end = (el: HTMLElement) => el.scrollTo({ top: el.scrollHeight });
+const pageUp = (el: HTMLElement) => el.scrollBy({ top: -0.875 * el.clientHeight });
+const pageDown = (el: HTMLElement) => el.scrollBy({ top: 0.875 * el.clientHeight });
+
+/** The message rows (fast: no role computation per step; the last check of a walk uses roles). */
+const rowsOf = (scroller: HTMLElement) => [...scroller.querySelectorAll<HTMLElement>('.parlant-log > li')];
+
+/**
+ * Scrolls the list step by step until `done()`, checking the window after every step. `scroll`
+ * moves the scroll position as a key would (PageUp, Home, …): the browser scrolls, the widget only
+ * reacts to the scroll position, so that is what is exercised.
+ */
+async function walk(
+  scroller: HTMLElement,
+  scroll: (el: HTMLElement) => void,
+  done: () => boolean,
+  moved: (delta: number) => void,
+): Promise<number> {
+  let most = 0;
+  for (let i = 0; i < 1000 && !done(); i += 1) {
+    const rows = rowsOf(scroller);
+    most = Math.max(most, rows.length);
+    const top = scroller.getBoundingClientRect().top;
+    const seen = rows.find((row) => row.getBoundingClientRect().bottom > top + 1) as HTMLElement;
+    const before = seen.getBoundingClientRect().top;
+    scroll(scroller);
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+    if (seen.isConnected) moved(seen.getBoundingClientRect().top - before);
+  }
+  const rows = within(scroller).getAllByRole('listitem');
+  if (!done()) throw new Error(`stuck at scrollTop ${scroller.scrollTop} of ${scroller.scrollHeight}, ${rows.length} rows from "${rows[0]?.textContent}"`);
+  expectChronological(rows);
+  return most;
+}
+
+/**
+ * 3,000 messages read from the last to the first and back the fastest way (Home, End): each
+ * time the reader reaches an end of the rendered messages one page comes in, the DOM never holds
+ * more than 200 rows, and they are always one chronological run (what a screen reader reads).
+ */
+export const ThousandsOfMessages: Story = {
+  args: { messages: longHistory(3_000) },
+  play: async ({ canvas, canvasElement }) => {
+    const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
+    const atTop = () => canvas.queryByText(/^Question number 1$/) !== null && scroller.scrollTop === 0;
+    const atEnd = () => canvas.queryAllByRole('button', { name: /Show later|Latest/ }).length === 0;
+    const most = Math.max(await walk(scroller, home, atTop, () => {}), await walk(scroller, end, atEnd, () => {}));
+    await expect(most).toBeLessThanOrEqual(200);
+    await expect(atEnd()).toBe(true);
+    await waitFor(() => expect(canvas.getByText(/^Answer number 1500,/)).toBeVisible());
+  },
+};
+
+/**
+ * Reading back a view at a time (PageUp) through 400 messages and down again (PageDown): when a
+ * page of messages comes in or goes, the row on screen moves only as far as the reader scrolled
+ * (at most one view), never by the height of the page that was added or removed.
+ */
+export const KeyboardThroughPages: Story = {
+  args: { messages: longHistory(400) },
+  play: async ({ canvas, canvasElement }) => {
+    const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
+    const view = scroller.clientHeight + 1;
+    const up = await walk(scroller, pageUp, () => scroller.scrollTop === 0 && canvas.queryByText(/^Question number 1$/) !== null, (delta) => {
+      expect(delta).toBeGreaterThanOrEqual(-1);
+      expect(delta).toBeLessThanOrEqual(view);
+    });
+    await expect(canvas.getByText(/^Question number 1$/)).toBeVisible();
+    const down = await walk(scroller, pageDown, () => canvas.queryAllByRole('button', { name: /Show later|Latest/ }).length === 0, (delta) => {
+      expect(delta).toBeLessThanOrEqual(1);
+      expect(delta).toBeGreaterThanOrEqual(-view);
+    });
+    await expect(Math.max(up, down)).toBeLessThanOrEqual(200);
+  },
+};
+
+/**
+ * Content above the reader changes size (an earlier answer is edited to something much longer):
+ * the message they are reading stays where it is.
+ */
+export const EarlierMessageGrows: Story = {
+  render: (args) => <GrowingEarlierMessage {...args} />,
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
+    await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
+    const reading = canvas.getByText(/^Answer number 30,/);
+    reading.scrollIntoView({ block: 'center' });
+    await new Promise(requestAnimationFrame); // the scroll event: the list notes where the reader is
+    await new Promise(requestAnimationFrame);
+    const top = reading.getBoundingClientRect().top;
+    await userEvent.click(canvas.getByRole('button', { name: 'Make an earlier answer longer' }));
+    await expect(await canvas.findByText(/A much longer answer/)).toBeInTheDocument();
+    await expect(Math.abs(reading.getBoundingClientRect().top - top)).toBeLessThan(2);
+  },
+};
+
+function GrowingEarlierMessage(props: Omit<MessageListProps, 'messages'>) {
+  const [messages, setMessages] = useState<ChatMessage[]>(() => longHistory(80));
+  const grow = () =>
+    setMessages((list) => list.map((m, i) => (i === 41 ? { ...m, text: `A much longer answer.\n\n${'More text to read. '.repeat(80)}` } : m)));
+  return (
+    <>
+      <button type="button" onClick={grow} style={{ alignSelf: 'flex-start', marginBottom: 8 }}>
+        Make an earlier answer longer
+      </button>
+      <MessageList {...props} messages={messages} />
+    </>
+  );
+}
 
 /** A list that receives messages on demand, to show what happens while the reader scrolled up. */
 function GrowingConversation(props: Omit<MessageListProps, 'messages'>) {

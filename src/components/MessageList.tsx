@@ -1,9 +1,10 @@
-import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { Fragment, useCallback, useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { ParlantEvent } from '../core/types';
 import type { ChatMessage, ToolFootnote } from '../core/views';
 import { Message } from './Message';
 import { cx, useChatUi } from './ui';
 import { useMessageWindow } from './useMessageWindow';
+import { useScrollAnchor } from './useScrollAnchor';
 
 /** Props of {@link MessageList}. @example <MessageList messages={messages} footnotes={new Map()} /> */
 export interface MessageListProps extends ComponentProps<'div'> {
@@ -35,7 +36,6 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
   const { labels, classNames, components } = useChatUi();
   const Item = components.Message ?? Message;
   const Custom = components.CustomEvent;
-  const customAfter = useMemo(() => (Custom && customEvents ? placeCustomEvents(messages, customEvents) : null), [Custom, messages, customEvents]);
   const renderCustom = (key: string) =>
     Custom && customAfter?.get(key)?.map((event) => (
       <li key={event.id} className="parlant-custom-event" data-source={event.source}>
@@ -46,16 +46,19 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
   const [pinned, setPinned] = useState(true);
   const [unseen, setUnseen] = useState(0);
   const count = useRef(messages.length);
-  const joins = useMemo(() => humanJoins(messages), [messages]);
   const container = useCallback(() => scroller.current, []);
-  const { start, showEarlier } = useMessageWindow(messages.length, pinned, container);
+  const anchor = useScrollAnchor(container, pinned);
+  const { start, end, showEarlier, showLater, showLatest } = useMessageWindow(messages.length, pinned, anchor);
+  const atLatest = end === messages.length;
+  const customAfter = Custom && customEvents ? placeCustomEvents(messages, customEvents, start, end) : null;
 
   const toBottom = useCallback(() => {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
+    showLatest();
     setUnseen(0);
     setPinned(true);
-  }, []);
+  }, [showLatest]);
 
   useLayoutEffect(() => {
     const added = messages.length - count.current;
@@ -66,15 +69,17 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
     } else if (added > 0) {
       setUnseen((n) => n + added);
     }
-  }, [messages, footer, pinned]);
+  }, [messages, footer, pinned, end]);
 
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
-    setPinned(atBottom);
-    if (atBottom) setUnseen(0);
+    setPinned(atBottom && atLatest);
+    anchor.remember(atBottom && atLatest);
+    if (atBottom && atLatest) setUnseen(0);
     if (el.scrollTop <= NEAR_TOP_PX && start > 0) showEarlier();
+    else if (atBottom && !atLatest) showLater();
   };
 
   return (
@@ -91,11 +96,11 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
         )}
         <ol className={cx('parlant-log', classNames.messageList)}>
           {start === 0 && renderCustom('')}
-          {messages.slice(start).map((message, offset) => {
+          {messages.slice(start, end).map((message, offset) => {
             const i = start + offset;
             const previous = messages[i - 1];
             const showAuthor = !previous || previous.role !== message.role || previous.author !== message.author;
-            const joined = joins.has(message.key);
+            const joined = humanJoinsAt(messages, i);
             return (
               <Fragment key={message.key}>
                 {joined && (
@@ -116,37 +121,47 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
             );
           })}
         </ol>
+        {!atLatest && (
+          <button type="button" className="parlant-earlier" onClick={showLater}>
+            {labels.showLater(messages.length - end)}
+          </button>
+        )}
       </div>
-      {footer}
-      {unseen > 0 && (
+      {atLatest && footer}
+      {(unseen > 0 || !atLatest) && (
         <button type="button" className="parlant-new-messages" onClick={toBottom}>
-          {labels.newMessages} ({unseen})
+          {unseen > 0 ? `${labels.newMessages} (${unseen})` : labels.latestMessages}
         </button>
       )}
     </div>
   );
 }
 
-/** Keys of the messages where a human operator starts speaking (marked once per takeover). */
-function humanJoins(messages: ChatMessage[]): Set<string> {
-  const joins = new Set<string>();
-  let lastSpeaker = '';
-  for (const message of messages) {
-    if (message.role === 'customer') continue;
-    const speaker = `${message.role}:${message.author}`;
-    if (message.role === 'human_agent' && speaker !== lastSpeaker) joins.add(message.key);
-    lastSpeaker = speaker;
+/** True when message `i` is where a human operator starts speaking (marked once per takeover). */
+function humanJoinsAt(messages: ChatMessage[], i: number): boolean {
+  const message = messages[i] as ChatMessage;
+  if (message.role !== 'human_agent') return false;
+  for (let j = i - 1; j >= 0; j -= 1) {
+    const previous = messages[j] as ChatMessage;
+    if (previous.role !== 'customer') return previous.role !== 'human_agent' || previous.author !== message.author;
   }
-  return joins;
+  return true;
 }
 
-/** Custom events grouped under the message they follow by offset ('' for those before any message). */
-function placeCustomEvents(messages: ChatMessage[], events: ParlantEvent[]): Map<string, ParlantEvent[]> {
+/**
+ * Custom events of the rendered messages `[start, end)`, grouped under the message they follow by
+ * offset ('' for those before any message, when the window starts at the first).
+ */
+function placeCustomEvents(messages: ChatMessage[], events: ParlantEvent[], start: number, end: number): Map<string, ParlantEvent[]> {
   const placed = new Map<string, ParlantEvent[]>();
-  let m = 0;
+  const offsetOf = (i: number) => messages[i]?.offset ?? Infinity;
+  const from = start === 0 ? -Infinity : offsetOf(start);
+  const to = end >= messages.length ? Infinity : offsetOf(end);
+  let m = start;
   let after = '';
   for (const event of events) {
-    while (m < messages.length && (messages[m]?.offset ?? Infinity) < event.offset) after = (messages[m++] as ChatMessage).key;
+    if (event.offset <= from || event.offset >= to) continue;
+    while (m < end && offsetOf(m) < event.offset) after = (messages[m++] as ChatMessage).key;
     placed.set(after, [...(placed.get(after) ?? []), event]);
   }
   return placed;

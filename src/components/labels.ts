@@ -41,8 +41,12 @@ export interface ChatLabels {
   retryNow: string;
   startOver: string;
   newMessages: string;
+  /** The button that takes a reader who went back through a long conversation to its end. */
+  latestMessages: string;
   /** The button that brings back earlier messages of a long conversation. */
   showEarlier: (hidden: number) => string;
+  /** The button that brings back later messages after reading back (the DOM keeps a window). */
+  showLater: (hidden: number) => string;
   toolsUsed: (count: number) => string;
   toolArguments: string;
   toolResult: string;
@@ -88,7 +92,9 @@ export const defaultLabels: ChatLabels = {
   retryNow: 'Retry now',
   startOver: 'Start a new conversation',
   newMessages: 'New messages',
+  latestMessages: 'Latest messages',
   showEarlier: (hidden) => (hidden === 1 ? 'Show 1 earlier message' : `Show earlier messages (${hidden} more)`),
+  showLater: (hidden) => (hidden === 1 ? 'Show 1 later message' : `Show later messages (${hidden} more)`),
   toolsUsed: (count) => (count === 1 ? '1 tool used' : `${count} tools used`),
   toolArguments: 'Arguments',
   toolResult: 'Result',

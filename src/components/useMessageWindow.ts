@@ -1,46 +1,71 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useState } from 'react';
 
 /** How many of the latest messages are in the DOM at first. @example messages.slice(-INITIAL_WINDOW) */
 export const INITIAL_WINDOW = 60;
-/** How many earlier messages one "Show earlier messages" adds. @example setStart(Math.max(0, start - PAGE)) */
+/** How many messages one "Show earlier" or "Show later" adds. @example setStart(Math.max(0, start - PAGE)) */
 export const PAGE = 100;
-/** Past this, a reader following the live end lets the oldest rendered messages go. @example if (count - start > MAX_LIVE_WINDOW) slide(); */
+/** Past this, a reader following the live end lets the oldest rendered messages go. @example if (end - start > MAX_LIVE_WINDOW) slide(); */
 export const MAX_LIVE_WINDOW = 150;
+/** The most messages in the DOM at once, wherever the reader is: the far end is let go past this. @example end = Math.min(end, start + MAX_WINDOW) */
+export const MAX_WINDOW = 200;
+
+/** The rendered messages `[start, end)` of `count`. */
+interface Range {
+  start: number;
+  end: number;
+  count: number;
+}
+
+/** The window for a new message count: a window at the newest message stays there; the DOM stays bounded. */
+function follow(range: Range, count: number, following: boolean): Range {
+  if (count === range.count) return range;
+  let end = range.end >= range.count ? count : Math.min(range.end, count);
+  let start = Math.min(range.start, Math.max(0, end - INITIAL_WINDOW));
+  if (following && end === count && end - start > MAX_LIVE_WINDOW) start = Math.max(0, end - INITIAL_WINDOW);
+  // Many new messages while the reader is elsewhere: they wait below ("Show later messages").
+  if (end - start > MAX_WINDOW) end = start + MAX_WINDOW;
+  return { start, end, count };
+}
 
 /**
- * Keeps a long conversation cheap: only the latest messages are in the DOM (a 10,000-message
- * history renders ~60 rows), earlier ones come back a page at a time from a button or when the
- * reader scrolls to the top, with the scroll position anchored so nothing jumps. While the reader
- * follows the live end the window slides, so the DOM stays bounded; while they read back, it
- * only grows. DOM order stays chronological for screen readers and keyboard scrolling.
- * `container` returns the scroll container, whose position is anchored when earlier messages come in.
- * @example const { start, showEarlier } = useMessageWindow(messages.length, pinned, () => scroller.current);
+ * Virtualizes a long conversation: at most {@link MAX_WINDOW} consecutive messages are in the DOM
+ * (a 10,000-message history renders 60 rows at first). Reaching the top of the rendered messages
+ * (or the "Show earlier" button) brings the previous page in and lets the far end go; reaching the
+ * bottom of a window that is not at the newest message does the reverse. The row the reader is
+ * looking at stays exactly where it was (anchored by element, so it holds whatever changed size
+ * around it). While the reader follows the live end the window slides. DOM order stays
+ * chronological, so screen readers and keyboard scrolling read it as one list.
+ * `anchor` keeps the reader's place (see useScrollAnchor).
+ * @example const { start, end, showEarlier, showLater, showLatest } = useMessageWindow(messages.length, pinned, anchor);
  */
-export function useMessageWindow(count: number, following: boolean, container: () => HTMLElement | null) {
-  const [range, setRange] = useState(() => ({ start: Math.max(0, count - INITIAL_WINDOW), count }));
-  const anchor = useRef<{ height: number; top: number } | null>(null);
+export function useMessageWindow(count: number, following: boolean, anchor: { remember(pinned?: boolean): void; restore(): void }) {
+  const [range, setRange] = useState<Range>(() => ({ start: Math.max(0, count - INITIAL_WINDOW), end: count, count }));
 
-  // New messages while the reader follows the live end: slide the window instead of letting it
-  // grow without bound. (Only on growth: pages the reader asked for stay.)
-  let effectiveStart = Math.min(range.start, Math.max(0, count - INITIAL_WINDOW));
-  if (following && count > range.count && count - effectiveStart > MAX_LIVE_WINDOW) effectiveStart = count - INITIAL_WINDOW;
-  if (effectiveStart !== range.start || count !== range.count) setRange({ start: effectiveStart, count });
+  const current = follow(range, count, following);
+  if (current !== range) setRange(current);
+  const { start, end } = current;
 
-  const showEarlier = () => {
-    if (effectiveStart === 0) return;
-    const el = container();
-    if (el) anchor.current = { height: el.scrollHeight, top: el.scrollTop };
-    setRange({ start: Math.max(0, effectiveStart - PAGE), count });
+  const move = (next: Omit<Range, 'count'>) => {
+    anchor.remember();
+    setRange({ ...next, count });
   };
+  const showEarlier = () => {
+    if (start === 0) return;
+    const nextStart = Math.max(0, start - PAGE);
+    move({ start: nextStart, end: Math.min(end, nextStart + MAX_WINDOW) });
+  };
+  const showLater = () => {
+    if (end >= count) return;
+    const nextEnd = Math.min(count, end + PAGE);
+    move({ start: Math.max(start, nextEnd - MAX_WINDOW), end: nextEnd });
+  };
+  /** Back to the newest messages (the caller scrolls to the bottom). */
+  const showLatest = useCallback(() => {
+    setRange((r) => (r.end === r.count && r.end - r.start <= MAX_LIVE_WINDOW ? r : { start: Math.max(0, r.count - INITIAL_WINDOW), end: r.count, count: r.count }));
+  }, []);
 
-  useLayoutEffect(() => {
-    const el = container();
-    const before = anchor.current;
-    if (!el || !before) return;
-    anchor.current = null;
-    // Earlier messages were added above: keep the message the reader was looking at in place.
-    el.scrollTop = before.top + (el.scrollHeight - before.height);
-  }, [range.start, container]);
+  const { restore } = anchor;
+  useLayoutEffect(restore, [start, end, restore]);
 
-  return { start: effectiveStart, showEarlier };
+  return { start, end, showEarlier, showLater, showLatest };
 }

@@ -87,8 +87,7 @@ describe('MessageList scrolling', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Show earlier messages (440 more)' }));
     expect(rows()).toHaveLength(160);
     expect(rows()[0]).toHaveTextContent('message 340');
-    // The message the reader was looking at stays where it was.
-    expect(scroller.scrollTop).toBe(3000 + 10_000);
+    // (That the reader's place holds needs real layout: the MessageList stories check it in Chromium.)
     const texts = [...rows()].map((li) => li.textContent);
     expect(texts).toEqual([...texts].sort((a, b) => Number(a?.match(/message (\d+)/)?.[1]) - Number(b?.match(/message (\d+)/)?.[1])));
   });

@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+
+/** A row on screen and its distance from the top of the scroll container, to keep it there. */
+interface Anchor {
+  element: Element;
+  top: number;
+}
+
+/** The first message row at least partly inside the scroll container's viewport (rows are in order: a binary search). */
+function firstVisibleRow(container: HTMLElement): Anchor | null {
+  const top = container.getBoundingClientRect().top;
+  const rows = container.querySelector('.parlant-log')?.children;
+  if (!rows?.length) return null;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rows[mid] as Element).getBoundingClientRect().bottom > top) hi = mid;
+    else lo = mid + 1;
+  }
+  const element = rows[lo] as Element;
+  return { element, top: element.getBoundingClientRect().top - top };
+}
+
+/**
+ * Keeps the reader's place in the conversation, the same way in every browser (native scroll
+ * anchoring is off: Safari lacks it, and it does not cover every layout). `remember()` notes the
+ * first row on screen (call it on every scroll, with whether the reader is now at the end);
+ * `restore()` scrolls so that row is back where it was. Whenever the list changes size (a message
+ * above grew, fonts loaded, a footnote opened) the place is restored, or, while `pinned`, the view
+ * stays at the bottom. Corrections are by element, so repeating one is harmless.
+ * @example const anchor = useScrollAnchor(() => scroller.current, pinned); onScroll={() => anchor.remember(atEnd)}
+ */
+export function useScrollAnchor(container: () => HTMLElement | null, pinned: boolean) {
+  const anchor = useRef<Anchor | null>(null);
+  // Read by the resize observer, which may report a resize before a new `pinned` reaches an effect.
+  const pinnedNow = useRef(pinned);
+  useLayoutEffect(() => {
+    pinnedNow.current = pinned;
+  }, [pinned]);
+  /** Notes the reader's place; `pinned`, when given, is what the scroll that moved them decided. */
+  const remember = useCallback(
+    (pinned?: boolean) => {
+      const el = container();
+      anchor.current = el && firstVisibleRow(el);
+      if (pinned !== undefined) pinnedNow.current = pinned;
+    },
+    [container],
+  );
+  const restore = useCallback(() => {
+    const el = container();
+    const before = anchor.current;
+    if (!el || !before?.element.isConnected) return;
+    const shift = before.element.getBoundingClientRect().top - el.getBoundingClientRect().top - before.top;
+    if (Math.abs(shift) >= 0.5) el.scrollTop += shift;
+  }, [container]);
+
+  useEffect(() => {
+    const el = container();
+    const list = el?.querySelector('.parlant-log');
+    if (!el || !list || typeof ResizeObserver === 'undefined') return;
+    // Runs after layout and before paint: the reader never sees the content jump.
+    const observer = new ResizeObserver(() => {
+      if (pinnedNow.current) el.scrollTop = el.scrollHeight;
+      else restore();
+    });
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [container, restore]);
+
+  return { remember, restore };
+}
