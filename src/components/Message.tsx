@@ -2,6 +2,7 @@ import { Component, memo, type ComponentProps, type ReactNode } from 'react';
 import type { ChatMessage, ToolFootnote } from '../core/views';
 import { Markdown } from './markdown/Markdown';
 import { ToolFootnotes } from './ToolFootnotes';
+import { timeFormat } from './timeFormat';
 import { cx, useChatUi } from './ui';
 
 /** Props of {@link Message}. @example <Message message={m} footnotes={[]} showAuthor /> */
@@ -86,7 +87,7 @@ function MessageMeta({ message, locale }: { message: ChatMessage; locale: string
   if (Number.isNaN(time)) return null;
   return (
     <p className="parlant-meta">
-      <time dateTime={message.createdAt}>{new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(time)}</time>
+      <time dateTime={message.createdAt}>{timeFormat(locale).format(time)}</time>
     </p>
   );
 }

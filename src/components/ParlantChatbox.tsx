@@ -1,4 +1,4 @@
-import { useId, useMemo, type ComponentProps, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, type ComponentProps, type ReactNode } from 'react';
 import type { ParlantEvent } from '../core/types';
 import type { ChatMessage } from '../core/views';
 import { ParlantProvider } from '../react/ParlantProvider';
@@ -8,6 +8,7 @@ import { FloatingShell } from './FloatingShell';
 import { defaultLabels, type ChatLabels } from './labels';
 import type { MarkdownPolicy } from './markdown/Markdown';
 import { themeStyle, type ParlantTheme } from './theme';
+import { timeFormat } from './timeFormat';
 import { ChatUiProvider, cx, type ChatClassNames, type ChatComponents, type ChatUi } from './ui';
 import { useEventCallbacks } from './useEventCallbacks';
 import { validateProps } from './validateProps';
@@ -83,6 +84,17 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
     }),
     [labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength, locale],
   );
+  // Build the time format while the history loads, not in the task that first renders messages.
+  useEffect(() => {
+    const id = setTimeout(() => {
+      try {
+        timeFormat(locale);
+      } catch {
+        // A malformed locale is reported where it is used (each message falls back to plain text).
+      }
+    });
+    return () => clearTimeout(id);
+  }, [locale]);
   const panelId = useId();
   const rootProps = {
     ...rest,

@@ -49,3 +49,18 @@ export function interruptibleSleep(clock: Clock, ms: number): { done: Promise<vo
   });
   return { done, wake };
 }
+
+/** Batches larger than this are merged in a task of their own, after the one that parsed them. */
+export const LARGE_BATCH = 500;
+
+/**
+ * Lets the browser run other work (input, paint) before continuing: `scheduler.yield()` where it
+ * exists, else a zero-delay timeout. Splits parsing a large history from rendering it, so neither
+ * becomes one long task.
+ * @example if (events.length > LARGE_BATCH) await yieldToMain();
+ */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

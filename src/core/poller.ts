@@ -1,5 +1,5 @@
 import type { ParlantClient } from './client';
-import { backoffDelay, interruptibleSleep, systemClock, type Clock } from './clock';
+import { backoffDelay, interruptibleSleep, LARGE_BATCH, systemClock, yieldToMain, type Clock } from './clock';
 import { ParlantError } from './errors';
 import type { ConnectionState, TimelineStore } from './timeline';
 import type { ParlantEvent } from './types';
@@ -133,6 +133,10 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 504, message: 'Long-poll ended early (a proxy cut it)' }) };
     }
     if (result.dropped > 0) reportDropped(result.dropped);
+    if (result.events.length > LARGE_BATCH) {
+      await yieldToMain();
+      if (signal.aborted) return { kind: 'again' };
+    }
     const changed = accept(result.events);
     store.getState().setHistoryLoaded();
     // Progress is a moved cursor, not only a changed store: a send may have merged the same

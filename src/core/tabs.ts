@@ -1,3 +1,4 @@
+import { LARGE_BATCH, yieldToMain } from './clock';
 import { ParlantError } from './errors';
 import { parseEventList } from './parse';
 import { createEventPoller, terminalState, type EventPoller, type EventPollerOptions } from './poller';
@@ -8,12 +9,23 @@ interface LockManagerLike {
   request(name: string, options: { signal?: AbortSignal; ifAvailable?: boolean }, callback: (lock: unknown) => Promise<void>): Promise<unknown>;
 }
 
-type Broadcast = { type: 'events'; events: readonly unknown[] } | { type: 'connection'; state: ConnectionState };
+type Broadcast =
+  | { type: 'events'; events: readonly unknown[] }
+  | { type: 'cursor'; nextOffset: number }
+  | { type: 'connection'; state: ConnectionState };
+
+/**
+ * Batches larger than this are not copied to the other tabs (copying a 10,000-event history took
+ * longer than loading it); they hear where the timeline now ends and fetch what they lack.
+ */
+const BROADCAST_LIMIT = 200;
 
 /**
  * One long-poll per session per browser, however many widgets and tabs show it. The tab holding
  * a Web Lock named after the server and session polls and broadcasts every batch (and its
- * connection state) on a BroadcastChannel; the others load the history once and then listen.
+ * connection state) on a BroadcastChannel; the others load the history once and then listen. A
+ * large batch goes out as its end offset only, and a tab that finds a gap before a batch fetches
+ * the missing events itself instead of merging around the hole.
  * When the polling tab closes, its lock passes to the next tab, which takes over. Without Web
  * Locks or BroadcastChannel (old browsers, tests) this is a plain {@link createEventPoller}.
  * Six open tabs therefore hold one connection, not six (browsers allow six per host on HTTP/1.1).
@@ -35,9 +47,23 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
   let releaseLock: (() => void) | null = null;
   let unsubscribe: (() => void) | null = null;
 
+  // One fetch at a time; a request that comes in meanwhile runs once more after it (the running
+  // one may have been answered before the events that prompted the request existed).
+  let catching = false;
+  let again = false;
   const catchUp = async () => {
+    if (catching) return void (again = true);
+    catching = true;
+    do {
+      again = false;
+      await fetchMissing();
+    } while (again && running && !leader);
+    catching = false;
+  };
+  const fetchMissing = async () => {
     try {
       const result = await client.listEvents(sessionId, { minOffset: store.getState().nextOffset, waitForData: 0 });
+      if (result.events.length > LARGE_BATCH) await yieldToMain();
       if (!running || leader || result.timedOut) return;
       store.getState().merge(result.events);
       store.getState().setHistoryLoaded();
@@ -58,8 +84,13 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
     if (leader) return;
     const message = event.data;
     if (message?.type === 'events') {
-      store.getState().merge(parseEventList(message.events).events);
+      const { events } = parseEventList(message.events);
+      // Offsets are consecutive: a batch that starts past our end means we missed one.
+      if ((events[0]?.offset ?? 0) > store.getState().nextOffset) return void catchUp();
+      store.getState().merge(events);
       store.getState().setHistoryLoaded();
+    } else if (message?.type === 'cursor') {
+      if (message.nextOffset > store.getState().nextOffset) void catchUp();
     } else if (message?.type === 'connection') {
       store.getState().setConnection({ state: message.state, since: performance.now() });
     }
@@ -69,7 +100,11 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
     new Promise<void>((release) => {
       if (!running) return release();
       releaseLock = release;
-      leader = createEventPoller({ ...options, onBatch: (events) => channel?.postMessage({ type: 'events', events } satisfies Broadcast) });
+      const broadcast = (message: Broadcast) => channel?.postMessage(message);
+      leader = createEventPoller({
+        ...options,
+        onBatch: (events) => broadcast(events.length > BROADCAST_LIMIT ? { type: 'cursor', nextOffset: store.getState().nextOffset } : { type: 'events', events }),
+      });
       unsubscribe = store.subscribe((state, previous) => {
         if (state.connection.state !== previous.connection.state) channel?.postMessage({ type: 'connection', state: state.connection.state } satisfies Broadcast);
       });
