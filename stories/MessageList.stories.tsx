@@ -82,7 +82,7 @@ export const DeliveryStates: Story = {
 };
 
 /**
- * A long history keeps only the latest 60 messages in the DOM, pinned to the bottom; earlier ones
+ * A long history keeps only the latest 30 messages in the DOM, pinned to the bottom; earlier ones
  * come back a page at a time, without moving what the reader is looking at. At most 200 are in the
  * DOM at once: reading further back lets the newest ones go, and a button brings them back.
  */
@@ -90,23 +90,23 @@ export const LongHistory: Story = {
   args: { messages: longHistory(300) },
   play: async ({ canvas, canvasElement, userEvent }) => {
     const log = within(canvas.getByRole('log', { name: 'Conversation' }));
-    await expect(log.getAllByRole('listitem')).toHaveLength(60);
+    await expect(log.getAllByRole('listitem')).toHaveLength(30);
     const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
     await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
     // Reading back to the top brings the previous page in, and what the reader saw stays put.
     const firstShown = log.getAllByRole('listitem')[0] as HTMLElement;
     scroller.scrollTop = 0;
     const top = firstShown.getBoundingClientRect().top;
-    await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(160));
+    await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(130));
     await expect(Math.abs(firstShown.getBoundingClientRect().top - top)).toBeLessThan(2);
     // The button does the same for keyboard and screen-reader users; the newest messages go.
     await userEvent.click(canvas.getByRole('button', { name: /^Show earlier messages/ }));
     await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(200));
-    await expect(within(log.getAllByRole('listitem')[0] as HTMLElement).getByText('Question number 21')).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Show later messages (60 more)' })).toBeVisible();
+    await expect(within(log.getAllByRole('listitem')[0] as HTMLElement).getByText('Question number 36')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Show later messages (30 more)' })).toBeVisible();
     // "Latest messages" takes the reader back to the end of the conversation.
     await userEvent.click(canvas.getByRole('button', { name: 'Latest messages' }));
-    await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(60));
+    await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(30));
     await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
     await expect(canvas.getByText(/^Answer number 150,/)).toBeVisible();
     await expect(canvas.queryByRole('button', { name: /Latest messages|Show later/ })).toBeNull();
@@ -214,7 +214,7 @@ export const EarlierMessageGrows: Story = {
   play: async ({ canvas, canvasElement, userEvent }) => {
     const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
     await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
-    const reading = canvas.getByText(/^Answer number 30,/);
+    const reading = canvas.getByText(/^Answer number 35,/);
     reading.scrollIntoView({ block: 'center' });
     await new Promise(requestAnimationFrame); // the scroll event: the list notes where the reader is
     await new Promise(requestAnimationFrame);
@@ -228,7 +228,7 @@ export const EarlierMessageGrows: Story = {
 function GrowingEarlierMessage(props: Omit<MessageListProps, 'messages'>) {
   const [messages, setMessages] = useState<ChatMessage[]>(() => longHistory(80));
   const grow = () =>
-    setMessages((list) => list.map((m, i) => (i === 41 ? { ...m, text: `A much longer answer.\n\n${'More text to read. '.repeat(80)}` } : m)));
+    setMessages((list) => list.map((m, i) => (i === 53 ? { ...m, text: `A much longer answer.\n\n${'More text to read. '.repeat(80)}` } : m)));
   return (
     <>
       <button type="button" onClick={grow} style={{ alignSelf: 'flex-start', marginBottom: 8 }}>
@@ -241,8 +241,8 @@ function GrowingEarlierMessage(props: Omit<MessageListProps, 'messages'>) {
 
 /** A list that receives messages on demand, to show what happens while the reader scrolled up. */
 function GrowingConversation(props: Omit<MessageListProps, 'messages'>) {
-  const [messages, setMessages] = useState<ChatMessage[]>(() => longHistory(40));
-  const receive = () => setMessages((list) => [...list, agentMessage(`New answer ${list.length - 39}`)]);
+  const [messages, setMessages] = useState<ChatMessage[]>(() => longHistory(20));
+  const receive = () => setMessages((list) => [...list, agentMessage(`New answer ${list.length - 19}`)]);
   return (
     <>
       <button type="button" onClick={receive} style={{ alignSelf: 'flex-start', marginBottom: 8 }}>

@@ -313,9 +313,9 @@ export const LongHistory: Story = {
   play: async ({ canvas, canvasElement }) => {
     const log = conversation(canvas);
     // Only the latest messages are in the DOM; the rest are a button away.
-    await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(60), AGENT_REPLY);
+    await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(30), AGENT_REPLY);
     await expect(log.getByText(/\(#300\)$/)).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Show earlier messages (240 more)' })).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: 'Show earlier messages (270 more)' })).toBeInTheDocument();
     const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
     await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
   },

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useState } from 'react';
 
 /** How many of the latest messages are in the DOM at first. @example messages.slice(-INITIAL_WINDOW) */
-export const INITIAL_WINDOW = 60;
+export const INITIAL_WINDOW = 30;
 /** How many messages one "Show earlier" or "Show later" adds. @example setStart(Math.max(0, start - PAGE)) */
 export const PAGE = 100;
 /** Past this, a reader following the live end lets the oldest rendered messages go. @example if (end - start > MAX_LIVE_WINDOW) slide(); */
@@ -29,7 +29,7 @@ function follow(range: Range, count: number, following: boolean): Range {
 
 /**
  * Virtualizes a long conversation: at most {@link MAX_WINDOW} consecutive messages are in the DOM
- * (a 10,000-message history renders 60 rows at first). Reaching the top of the rendered messages
+ * (a 10,000-message history renders 30 rows at first: several screens). Reaching the top of the rendered messages
  * (or the "Show earlier" button) brings the previous page in and lets the far end go; reaching the
  * bottom of a window that is not at the newest message does the reverse. The row the reader is
  * looking at stays exactly where it was (anchored by element, so it holds whatever changed size

@@ -77,16 +77,16 @@ describe('MessageList scrolling', () => {
     const history = Array.from({ length: 500 }, (_, i) => message(i));
     const { container } = render(<MessageList messages={history} footnotes={new Map()} />);
     const rows = () => container.querySelectorAll('li.parlant-message');
-    expect(rows()).toHaveLength(60);
-    expect(rows()[59]).toHaveTextContent('message 499');
+    expect(rows()).toHaveLength(30);
+    expect(rows()[29]).toHaveTextContent('message 499');
     const scroller = container.querySelector('.parlant-scroller') as HTMLElement;
     // Each rendered row is 100 px tall.
     Object.defineProperty(scroller, 'clientHeight', { configurable: true, value: 200 });
     Object.defineProperty(scroller, 'scrollHeight', { configurable: true, get: () => rows().length * 100 });
     scroller.scrollTop = 3000;
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Show earlier messages (440 more)' }));
-    expect(rows()).toHaveLength(160);
-    expect(rows()[0]).toHaveTextContent('message 340');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show earlier messages (470 more)' }));
+    expect(rows()).toHaveLength(130);
+    expect(rows()[0]).toHaveTextContent('message 370');
     // (That the reader's place holds needs real layout: the MessageList stories check it in Chromium.)
     const texts = [...rows()].map((li) => li.textContent);
     expect(texts).toEqual([...texts].sort((a, b) => Number(a?.match(/message (\d+)/)?.[1]) - Number(b?.match(/message (\d+)/)?.[1])));
