@@ -1,6 +1,7 @@
 import type { ParlantClient } from './client';
-import { backoffDelay, interruptibleSleep, LARGE_BATCH, systemClock, yieldToMain, type Clock } from './clock';
+import { backoffDelay, interruptibleSleep, systemClock, type Clock } from './clock';
 import { ParlantError } from './errors';
+import { EARLY_TIMEOUT_MS, longPollRound, sseRound, type Round, type RoundContext, type RoundState, type Step } from './rounds';
 import type { ConnectionState, TimelineStore } from './timeline';
 import type { ParlantEvent } from './types';
 
@@ -48,40 +49,24 @@ export interface EventPoller {
   readonly running: boolean;
 }
 
-const EARLY_TIMEOUT_MS = 5000;
-const MIN_EMPTY_INTERVAL_MS = 1000;
-const EMPTY_STREAK_LIMIT = 10;
 const RATE_LIMIT_FLOOR_MS = 10_000;
+/** The longest a `Retry-After` may hold the poller back. */
+const RETRY_AFTER_CAP_MS = 5 * 60_000;
 const OFFLINE_PROBE_MS = 30_000;
 const MIN_WAIT_S = 5;
-const QUICK_CLOSE_LIMIT = 3;
 const SSE_FAILURE_LIMIT = 3;
 
 /** How events travel: long-polling (default), server-sent events, or SSE with a long-poll fallback. @example createEventPoller({ client, store, sessionId, transport: 'auto' }); */
 export type EventTransport = 'long-poll' | 'sse' | 'auto';
 
-interface LoopState {
+interface LoopState extends RoundState {
   failures: number;
-  emptyStreak: number;
-  quickCloses: number;
   sseFailures: number;
   resynced: boolean;
   authRetried: boolean;
   /** Current wait, shortened when a proxy cuts long requests. */
   wait: number;
-  transport: EventTransport;
 }
-
-interface Round {
-  nextOffset: number;
-  historyLoaded: boolean;
-  wait: number;
-  started: number;
-  signal: AbortSignal;
-  state: LoopState;
-}
-
-type Step = { kind: 'again'; delayMs?: number } | { kind: 'failed'; error: ParlantError };
 
 /**
  * Creates the long-poll loop of one session: loads the history with `wait_for_data=0`, then polls
@@ -124,63 +109,6 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
     nap = null;
   };
 
-  /** One long-poll request: what to do next. */
-  async function longPollRound(round: Round): Promise<Step> {
-    const { nextOffset, historyLoaded, wait, started, signal, state } = round;
-    const result = await client.listEvents(sessionId, { minOffset: nextOffset, waitForData: wait }, { signal });
-    if (result.timedOut) {
-      if (clock.now() - started >= Math.min(EARLY_TIMEOUT_MS, wait * 500)) return { kind: 'again' };
-      return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 504, message: 'Long-poll ended early (a proxy cut it)' }) };
-    }
-    if (result.dropped > 0) reportDropped(result.dropped);
-    if (result.events.length > LARGE_BATCH) {
-      await yieldToMain();
-      if (signal.aborted) return { kind: 'again' };
-    }
-    const changed = accept(result.events);
-    store.getState().setHistoryLoaded();
-    // Progress is a moved cursor, not only a changed store: a send may have merged the same
-    // event from its POST answer first.
-    if (changed > 0 || store.getState().nextOffset > nextOffset || !historyLoaded) {
-      state.emptyStreak = 0;
-      return { kind: 'again' };
-    }
-    // A 200 that brought nothing new: a stale cursor or a misbehaving proxy. Never spin; after a
-    // streak treat it as a failure.
-    state.emptyStreak += 1;
-    if (state.emptyStreak <= EMPTY_STREAK_LIMIT) return { kind: 'again', delayMs: MIN_EMPTY_INTERVAL_MS - (clock.now() - started) };
-    return { kind: 'failed', error: new ParlantError({ kind: 'invalid-response', status: 200, message: 'Server keeps answering without new events' }) };
-  }
-
-  /** One server-sent-events stream: events are merged as they arrive; it ends when the server idles. */
-  async function sseRound(round: Round): Promise<Step> {
-    const { nextOffset, wait, started, signal, state } = round;
-    let dropped = 0;
-    const outcome = await client.streamEvents(sessionId, { minOffset: nextOffset, waitForData: wait }, (event) => accept([event]), {
-      signal,
-      onMalformed: () => (dropped += 1),
-    });
-    if (dropped > 0) reportDropped(dropped);
-    if (outcome.fallback) {
-      // The server ignored sse=true and answered a plain list: it has no SSE. Long-poll from now on.
-      state.transport = 'long-poll';
-      accept(outcome.fallback);
-      return { kind: 'again' };
-    }
-    if (outcome.received > 0 || clock.now() - started >= wait * 800) {
-      state.quickCloses = 0;
-      return { kind: 'again' };
-    }
-    // Parlant answers a deleted session with 200 and an empty stream, so repeated empty, quick
-    // closes are checked against the session itself (a 404 there ends the conversation).
-    state.quickCloses += 1;
-    if (state.quickCloses >= QUICK_CLOSE_LIMIT) {
-      state.quickCloses = 0;
-      await client.getSession(sessionId, { signal });
-    }
-    return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 200, message: 'Event stream closed without events' }) };
-  }
-
   function accept(events: readonly ParlantEvent[]): number {
     const changed = store.getState().merge(events);
     if (events.length > 0) onBatch?.(events);
@@ -192,6 +120,8 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
   function reportDropped(count: number) {
     onError?.(new ParlantError({ kind: 'invalid-response', status: 200, message: `Dropped ${count} malformed event(s)` }));
   }
+
+  const rounds: RoundContext = { client, store, sessionId, clock, accept, reportDropped };
 
   async function loop(gen: number): Promise<void> {
     const live = () => gen === generation;
@@ -213,7 +143,7 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       const round: Round = { nextOffset, historyLoaded, wait, started, signal: request.signal, state };
       let step: Step;
       try {
-        step = await (useSse ? sseRound(round) : longPollRound(round));
+        step = await (useSse ? sseRound(rounds, round) : longPollRound(rounds, round));
       } catch (error) {
         if (!live()) return;
         const failure = error instanceof ParlantError ? error : new ParlantError({ kind: 'network', message: String(error), cause: error });
@@ -297,7 +227,7 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
     ['pageshow', onPageShow],
   ];
 
-  return {
+  const poller: EventPoller = {
     get running() {
       return running;
     },
@@ -313,17 +243,23 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
     },
     pollNow() {
       paused = false;
-      if (!running) this.start();
+      if (!running) poller.start();
       else wakeNow();
     },
   };
+  return poller;
 }
 
-/** How long to wait before the next attempt: `Retry-After` when given (at least 10 s on 429), else backoff. */
+/**
+ * How long to wait before the next attempt: the backoff, or longer when `Retry-After` asks for it
+ * (at least 10 s on 429), never more than {@link RETRY_AFTER_CAP_MS} (a host coming back online
+ * or the page becoming visible still wakes the poller at once).
+ */
 function retryDelay(failure: ParlantError, failures: number, random: () => number): number {
-  if (failure.status === 429) return Math.max(RATE_LIMIT_FLOOR_MS, (failure.retryAfter ?? 0) * 1000);
-  if (failure.retryAfter !== undefined) return failure.retryAfter * 1000;
-  return backoffDelay(failures, random);
+  const backoff = backoffDelay(failures, random);
+  const asked = (failure.retryAfter ?? 0) * 1000;
+  if (failure.status === 429) return Math.min(RETRY_AFTER_CAP_MS, Math.max(RATE_LIMIT_FLOOR_MS, asked, backoff));
+  return Math.min(RETRY_AFTER_CAP_MS, Math.max(asked, backoff));
 }
 
 /**

@@ -111,7 +111,7 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
       leader.start();
     });
 
-  return {
+  const shared: EventPoller = {
     get running() {
       return running;
     },
@@ -145,7 +145,8 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
     pollNow() {
       if (leader) leader.pollNow();
       else if (running) void catchUp();
-      else this.start();
+      else shared.start();
     },
   };
+  return shared;
 }

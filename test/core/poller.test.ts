@@ -127,6 +127,39 @@ describe('event poller', () => {
     expect(requestTimes(times).slice(0, 5)).toEqual([0, 0, 12_000, 10_000, 7000]);
   });
 
+  it('backs off on repeated failures even when Retry-After says 0, and caps a huge one at 5 minutes', async () => {
+    const { server, clock, poller } = setup();
+    const times: number[] = [];
+    const stamp = (r: () => Response) => () => {
+      times.push(clock.now());
+      return r();
+    };
+    const now = () => new Response('', { status: 503, headers: { 'Retry-After': '0' } });
+    server.answer(stamp(() => json([])), stamp(now), stamp(now), stamp(now), stamp(now), stamp(() => new Response('', { status: 503, headers: { 'Retry-After': '86400' } })), stamp(() => json([ev({ offset: 0 })])));
+    poller.start();
+    await clock.advance(20 * 60_000);
+    const gaps = requestTimes(times).slice(2, 7);
+    // Growing waits, not a tight loop: every retry waits, and each wait at least as long as the backoff's floor.
+    expect(gaps.slice(0, 4).every((ms) => ms > 0)).toBe(true);
+    expect(gaps[3]).toBeGreaterThan(gaps[0] as number);
+    expect(gaps[4]).toBe(5 * 60_000);
+  });
+
+  it('treats a timeout answer to the history request (which asks not to wait) as a failure, not a reason to ask again at once', async () => {
+    const { server, clock, poller, store } = setup();
+    const times: number[] = [];
+    const stamp = (r: () => Response) => () => {
+      times.push(clock.now());
+      return r();
+    };
+    server.answer(stamp(parlant504), stamp(parlant504), stamp(parlant504), stamp(() => json([ev({ offset: 0 })])));
+    poller.start();
+    await clock.advance(60_000);
+    expect(times).toHaveLength(4);
+    expect(requestTimes(times).slice(1).every((ms) => ms >= 500)).toBe(true);
+    expect(store.getState().events).toHaveLength(1);
+  });
+
   it('pauses while offline and polls at once when back online', async () => {
     const environment = new EventTarget();
     const { server, clock, store, poller } = setup({ environment });
