@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { ParlantEvent } from '../core/types';
 import type { ChatMessage, ToolFootnote } from '../core/views';
+import { Announcer } from './Announcer';
 import { Message } from './Message';
 import { cx, useChatUi } from './ui';
 import { useMessageWindow } from './useMessageWindow';
@@ -26,10 +27,10 @@ const NEAR_TOP_PX = 32;
 const NO_FOOTNOTES: ToolFootnote[] = [];
 
 /**
- * The conversation as an ARIA log (new messages are announced politely). Sticks to the bottom as
- * messages arrive unless the reader scrolled up; then a "New messages" button takes them down.
- * Marks the moment a human operator joins. Long histories keep only the latest messages in the
- * DOM; earlier ones load a page at a time (scrolling to the top, or the "Show earlier" button).
+ * The conversation as an ARIA log; new messages (and only they) are announced politely. Sticks to
+ * the bottom as messages arrive unless the reader scrolled up; then a "New messages" button takes
+ * them down. Marks the moment a human operator joins. Long conversations are virtualized (see
+ * useMessageWindow): at most 200 rows in the DOM, pages coming and going as the reader scrolls.
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
 export function MessageList({ messages, footnotes, empty, footer, onRetry, onDiscard, onResend, customEvents, className, ...rest }: MessageListProps) {
@@ -86,9 +87,10 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
     // Focusable so keyboard users can scroll back through a history that has no links or buttons.
     <div className={cx('parlant-scroller', className)} ref={scroller} onScroll={onScroll} tabIndex={0} {...rest}>
       {messages.length === 0 && empty ? <div className="parlant-empty">{empty}</div> : null}
-      {/* The live region wraps the list: role="log" on the <ol> itself would take away its list
-          semantics, leaving every message an <li> outside any list. */}
-      <div role="log" aria-live="polite" aria-relevant="additions" aria-label={labels.messages}>
+      {/* role="log" wraps the list (on the <ol> itself it would take away the list semantics). It
+          is not live: pages of earlier messages enter it as the reader scrolls; the Announcer
+          reads out new messages only. */}
+      <div role="log" aria-live="off" aria-label={labels.messages}>
         {start > 0 && (
           <button type="button" className="parlant-earlier" onClick={showEarlier}>
             {labels.showEarlier(start)}
@@ -127,6 +129,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
           </button>
         )}
       </div>
+      <Announcer messages={messages} />
       {atLatest && footer}
       {(unseen > 0 || !atLatest) && (
         <button type="button" className="parlant-new-messages" onClick={toBottom}>

@@ -102,4 +102,33 @@ describe('MessageList scrolling', () => {
     expect(container.querySelectorAll('li.parlant-message').length).toBeLessThanOrEqual(150);
     expect(container.querySelector('li.parlant-message:last-child')).toHaveTextContent('message 399');
   });
+
+  it('reads out new messages, and only them: not the history, not pages coming back, not a catch-up', async () => {
+    const history = Array.from({ length: 300 }, (_, i) => message(i));
+    const { container, rerender } = render(<MessageList messages={history} footnotes={new Map()} />);
+    const spoken = () => [...(container.querySelector('[aria-live="polite"]')?.children ?? [])].map((p) => p.textContent);
+    expect(screen.getByRole('log', { name: 'Conversation' })).toHaveAttribute('aria-live', 'off');
+    await userEvent.setup().click(screen.getByRole('button', { name: /^Show earlier messages/ }));
+    expect(spoken()).toEqual([]);
+
+    const answer = { ...message(300), text: 'Your balance is **$5** ([details](https://bank.example/x))' };
+    let list = [...history, answer];
+    rerender(<MessageList messages={list} footnotes={new Map()} />);
+    expect(spoken()).toEqual(['Haxon: Your balance is $5 (details)']);
+
+    // Your own message is not read back; a streamed answer is read once complete.
+    const mine = { ...message(301), role: 'customer' as const, source: 'customer', author: 'You', text: 'thanks' };
+    const streaming = { ...message(302), text: 'Anything', streaming: true };
+    list = [...list, mine, streaming];
+    rerender(<MessageList messages={list} footnotes={new Map()} />);
+    expect(spoken()).toHaveLength(1);
+    list = [...list.slice(0, -1), { ...streaming, text: 'Anything else?', streaming: false }];
+    rerender(<MessageList messages={list} footnotes={new Map()} />);
+    expect(spoken()).toEqual(['Haxon: Your balance is $5 (details)', 'Haxon: Anything else?']);
+
+    // Twenty at once is a catch-up after a reconnect, not conversation.
+    list = [...list, ...Array.from({ length: 20 }, (_, i) => message(400 + i))];
+    rerender(<MessageList messages={list} footnotes={new Map()} />);
+    expect(spoken()).toHaveLength(2);
+  });
 });
