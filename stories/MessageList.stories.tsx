@@ -221,6 +221,8 @@ export const EarlierMessageGrows: Story = {
     const top = reading.getBoundingClientRect().top;
     await userEvent.click(canvas.getByRole('button', { name: 'Make an earlier answer longer' }));
     await expect(await canvas.findByText(/A much longer answer/)).toBeInTheDocument();
+    await new Promise(requestAnimationFrame); // what the reader sees: a painted frame
+    await new Promise(requestAnimationFrame);
     await expect(Math.abs(reading.getBoundingClientRect().top - top)).toBeLessThan(2);
   },
 };

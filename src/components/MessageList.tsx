@@ -48,7 +48,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
   const [unseen, setUnseen] = useState(0);
   const count = useRef(messages.length);
   const container = useCallback(() => scroller.current, []);
-  const anchor = useScrollAnchor(container, pinned);
+  const anchor = useScrollAnchor(container);
   const { start, end, showEarlier, showLater, showLatest } = useMessageWindow(messages.length, pinned, anchor);
   const atLatest = end === messages.length;
   const customAfter = Custom && customEvents ? placeCustomEvents(messages, customEvents, start, end) : null;
@@ -56,10 +56,11 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
   const toBottom = useCallback(() => {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
+    anchor.remember(true);
     showLatest();
     setUnseen(0);
     setPinned(true);
-  }, [showLatest]);
+  }, [anchor, showLatest]);
 
   useLayoutEffect(() => {
     const added = messages.length - count.current;
@@ -67,10 +68,13 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
     if (pinned) {
       const el = scroller.current;
       if (el) el.scrollTop = el.scrollHeight;
-    } else if (added > 0) {
-      setUnseen((n) => n + added);
+      return;
     }
-  }, [messages, footer, pinned, end]);
+    // A message above the reader changed (edited, streamed, flagged): keep their place now, in
+    // this commit; the resize observer covers changes React does not make (fonts, images).
+    anchor.restore();
+    if (added > 0) setUnseen((n) => n + added);
+  }, [messages, footer, pinned, end, anchor]);
 
   const onScroll = () => {
     const el = scroller.current;

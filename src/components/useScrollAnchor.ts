@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 
 /** A row on screen and its distance from the top of the scroll container, to keep it there. */
 interface Anchor {
@@ -27,17 +27,15 @@ function firstVisibleRow(container: HTMLElement): Anchor | null {
  * anchoring is off: Safari lacks it, and it does not cover every layout). `remember()` notes the
  * first row on screen (call it on every scroll, with whether the reader is now at the end);
  * `restore()` scrolls so that row is back where it was. Whenever the list changes size (a message
- * above grew, fonts loaded, a footnote opened) the place is restored, or, while `pinned`, the view
- * stays at the bottom. Corrections are by element, so repeating one is harmless.
- * @example const anchor = useScrollAnchor(() => scroller.current, pinned); onScroll={() => anchor.remember(atEnd)}
+ * above grew, fonts loaded, a footnote opened) the place is restored, or, while the reader is at
+ * the end, the view stays at the bottom. Corrections are by element, so repeating one is harmless.
+ * @example const anchor = useScrollAnchor(() => scroller.current); onScroll={() => anchor.remember(atEnd)}
  */
-export function useScrollAnchor(container: () => HTMLElement | null, pinned: boolean) {
+export function useScrollAnchor(container: () => HTMLElement | null) {
   const anchor = useRef<Anchor | null>(null);
-  // Read by the resize observer, which may report a resize before a new `pinned` reaches an effect.
-  const pinnedNow = useRef(pinned);
-  useLayoutEffect(() => {
-    pinnedNow.current = pinned;
-  }, [pinned]);
+  // What the last scroll decided, read by the resize observer: it may report a resize before the
+  // matching `pinned` state has rendered, so it never waits for React.
+  const pinnedNow = useRef(true);
   /** Notes the reader's place; `pinned`, when given, is what the scroll that moved them decided. */
   const remember = useCallback(
     (pinned?: boolean) => {
@@ -68,5 +66,5 @@ export function useScrollAnchor(container: () => HTMLElement | null, pinned: boo
     return () => observer.disconnect();
   }, [container, restore]);
 
-  return { remember, restore };
+  return useMemo(() => ({ remember, restore }), [remember, restore]);
 }
