@@ -1,3 +1,4 @@
+import { yieldToMain } from './clock';
 import { ParlantError, parseRetryAfter } from './errors';
 
 /** Extra headers, fixed or computed per request (so a host can rotate auth tokens). @example const h: HeadersSource = async () => ({ Authorization: `Bearer ${await token()}` }); */
@@ -31,12 +32,39 @@ export interface RawResponse {
 /** Reads a response; `touch()` tells the request it is still making progress (streams). @example const text: Consumer<string> = (response) => response.text(); */
 export type Consumer<T> = (response: Response, touch: () => void) => Promise<T>;
 
-/** The default consumer: the whole body, parsed as JSON when it is JSON. @example const res = await send(transport, 'GET', '/agents', undefined, {}, readRaw); */
-export const readRaw: Consumer<RawResponse> = async (response) => ({
-  status: response.status,
-  headers: response.headers,
-  ...readBody(await response.text()),
-});
+/** Bodies at least this long are parsed in a task of their own, after the ones that read them. */
+const LARGE_BODY = 256 * 1024;
+
+/**
+ * The default consumer: the whole body, parsed as JSON when it is JSON. A large body (a long
+ * history) is read chunk by chunk and parsed in a later task, so reading and parsing it never
+ * make one long task.
+ * @example const res = await send(transport, 'GET', '/agents', undefined, {}, readRaw);
+ */
+export const readRaw: Consumer<RawResponse> = async (response, touch) => {
+  const text = await readText(response, touch);
+  if (text.length >= LARGE_BODY) await yieldToMain();
+  return { status: response.status, headers: response.headers, ...readBody(text) };
+};
+
+/**
+ * The body as UTF-8 text, one chunk per read: `response.text()` drains a large body in a single
+ * long task, a reader in many short ones. Each chunk counts as progress for the idle timeout.
+ */
+async function readText(response: Response, touch: () => void): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+    touch();
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
 
 /**
  * Sends one request and hands the response to `consume` (by default: status and parsed body);

@@ -49,6 +49,27 @@ describe('client', () => {
     await expect(client.getAgent('a1')).rejects.toMatchObject({ kind: 'invalid-response' });
   });
 
+  it('reads a large body delivered in small chunks, characters split across them included', async () => {
+    const events = Array.from({ length: 1200 }, (_, i) => ({
+      id: `e${i}`, source: 'ai_agent', kind: 'message', offset: i, creation_utc: '2026-06-26T10:15:30Z', trace_id: 't', correlation_id: 't',
+      data: { message: `Ça coûte 5 € 🙂 (#${i})`, participant: { id: 'a', display_name: 'Haxon' } }, metadata: {}, deleted: false,
+    }));
+    const bytes = new TextEncoder().encode(JSON.stringify(events));
+    expect(bytes.length).toBeGreaterThan(256 * 1024); // large enough to be parsed in a task of its own
+    // 7-byte chunks: every multi-byte character is cut somewhere.
+    const chunked = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 7) controller.enqueue(bytes.slice(i, i + 7));
+          controller.close();
+        },
+      });
+    const client = createParlantClient({ server: 'http://p.test', fetch: async () => new Response(chunked(), { headers: { 'Content-Type': 'application/json' } }) });
+    const result = await client.listEvents('s1', { minOffset: 0, waitForData: 0 });
+    expect(result.events).toHaveLength(1200);
+    expect(result.events[1199]?.data).toMatchObject({ message: 'Ça coûte 5 € 🙂 (#1199)' });
+  });
+
   it('reads a Parlant 504 on the event list as "nothing new", and sends every filter', async () => {
     const server = createScriptedFetch();
     const client = createParlantClient({ server: 'http://p.test', fetch: server.fetch });

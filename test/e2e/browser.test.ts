@@ -118,7 +118,7 @@ describe('in Chromium against the emulator over HTTP', () => {
     await tabs[0]?.close();
     await expect.poll(inFlightPolls, { timeout: 15_000 }).toBe(1);
     emu.agentSay(session.id, 'still here after the handover');
-    for (const tab of tabs.slice(1)) await tab.getByText('still here after the handover').waitFor({ timeout: 15_000 });
+    for (const tab of tabs.slice(1)) await log(tab).getByText('still here after the handover').waitFor({ timeout: 15_000 });
   });
 
   it('keeps one long-poll for several widgets on one page showing the same session', async () => {
@@ -126,7 +126,7 @@ describe('in Chromium against the emulator over HTTP', () => {
     const { page } = await open({ session: session.id, count: '3' });
     await expect.poll(inFlightPolls, { timeout: 10_000 }).toBe(1);
     emu.agentSay(session.id, 'seen by all three');
-    await expect.poll(() => page.getByText('seen by all three').count()).toBe(3);
+    await expect.poll(() => log(page).getByText('seen by all three').count()).toBe(3);
   });
 
   it('stays usable with a 10,000-event history and a 1 MB agent message', async () => {
@@ -136,11 +136,11 @@ describe('in Chromium against the emulator over HTTP', () => {
       emu.appendEvent(session.id, { kind: 'status', source: 'ai_agent', status: 'ready' });
     }
     const { page, problems } = await open({ session: session.id });
-    await page.getByText('history message 5000').waitFor({ timeout: 20_000 });
+    await log(page).getByText('history message 5000').waitFor({ timeout: 20_000 });
     // Only a window of the history is in the DOM.
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
     emu.agentSay(session.id, `${'A very long answer. '.repeat(52_429)}THE END`);
-    await page.getByText(/THE END$/).waitFor({ timeout: 20_000 });
+    await log(page).getByText(/THE END$/).waitFor({ timeout: 20_000 });
     await page.getByRole('textbox', { name: 'Message' }).fill('still here');
     await page.keyboard.press('Enter');
     await log(page).locator('li[data-role="customer"]').getByText('still here').waitFor();
@@ -189,7 +189,7 @@ describe('in Chromium against the emulator over HTTP', () => {
     emu.agentSay(session.id, 'sent while you were away');
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.getByText('sent while you were away').waitFor({ timeout: 5000 });
+    await log(page).getByText('sent while you were away').waitFor({ timeout: 5000 });
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     expect(await log(page).getByText('sent while you were away').count()).toBe(1);
   });
