@@ -29,12 +29,12 @@ function follow(range: Range, count: number, following: boolean): Range {
 
 /**
  * Virtualizes a long conversation: at most {@link MAX_WINDOW} consecutive messages are in the DOM
- * (a 10,000-message history renders 30 rows at first: several screens). Reaching the top of the rendered messages
- * (or the "Show earlier" button) brings the previous page in and lets the far end go; reaching the
- * bottom of a window that is not at the newest message does the reverse. The row the reader is
- * looking at stays exactly where it was (anchored by element, so it holds whatever changed size
- * around it). While the reader follows the live end the window slides. DOM order stays
- * chronological, so screen readers and keyboard scrolling read it as one list.
+ * (a 10,000-message history renders 30 rows at first: several screens). Reaching the top of the
+ * rendered messages (or the "Show earlier" button) brings the previous page in and lets the far
+ * end go; reaching the bottom of a window that is not at the newest message does the reverse.
+ * The row the reader is looking at stays exactly where it was (anchored by element, so it holds
+ * whatever changed size around it). While the reader follows the live end the window slides. DOM
+ * order stays chronological, so screen readers and keyboard scrolling read it as one list.
  * `anchor` keeps the reader's place (see useScrollAnchor).
  * @example const { start, end, showEarlier, showLater, showLatest } = useMessageWindow(messages.length, pinned, anchor);
  */
