@@ -33,11 +33,11 @@ export function Announcer({ messages }: { messages: ChatMessage[] }) {
       }
       if (message.streaming) continue;
       seen.add(message.key);
-      arrived.unshift(message);
+      arrived.push(message);
     }
     const el = region.current;
     if (!el || arrived.length > MAX_READ_OUT) return;
-    for (const message of arrived) {
+    for (const message of arrived.reverse()) {
       if (message.role === 'customer') continue;
       const line = document.createElement('p');
       line.textContent = `${message.author ? `${message.author}: ` : ''}${plainText(message.text)}`;
