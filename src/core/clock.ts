@@ -50,7 +50,7 @@ export function interruptibleSleep(clock: Clock, ms: number): { done: Promise<vo
   return { done, wake };
 }
 
-/** Batches larger than this are merged in a task of their own, after the one that parsed them. */
+/** Batches larger than this are merged in a task of their own, after the one that parsed them. @example if (events.length > LARGE_BATCH) await yieldToMain(); */
 export const LARGE_BATCH = 500;
 
 /**
