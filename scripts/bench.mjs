@@ -328,12 +328,15 @@ async function heapAfterGc(cdp) {
   return usedSize;
 }
 
-/** Keeps a picture of what a failed run showed (in the work directory, not the repository). */
+/**
+ * Keeps a picture of what a failed run showed (in the work directory, not the repository). The
+ * result names it relative to the work directory, so the recorded JSON holds no machine path.
+ */
 async function screenshot(page, name) {
   const file = path.join(WORKDIR, 'screens', `${name}.png`);
   mkdirSync(path.dirname(file), { recursive: true });
   const shot = await withLimit(page.screenshot({ path: file }), 10_000).catch(() => ({ timedOut: true }));
-  return shot.timedOut ? null : file;
+  return shot.timedOut ? null : path.relative(WORKDIR, file);
 }
 
 /** Main-thread CPU seconds so far, from Chromium's Performance domain (ms). */
