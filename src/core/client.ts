@@ -1,3 +1,4 @@
+import { yieldToMain } from './clock';
 import { ParlantError } from './errors';
 import {
   ShapeError,
@@ -88,6 +89,8 @@ export interface ParlantClient {
 }
 
 const seg = encodeURIComponent;
+/** Event lists longer than this reach the caller in a task after the one that parsed them. */
+const LARGE_BATCH = 500;
 
 /**
  * Creates a typed client for a Parlant server. Every call takes an AbortSignal, checks the response
@@ -157,7 +160,13 @@ export function createParlantClient(options: ParlantClientOptions): ParlantClien
       const res = await send(transport, 'GET', path, undefined, { timeoutMs: wait * 1000 + 15_000, ...o });
       if (res.status === 504 && isParlantTimeout(res)) return { timedOut: true, events: [], dropped: 0 };
       if (res.status !== 200) throw httpError('GET', path, res);
-      return { timedOut: false, ...checked('GET', path, res, parseEventList) };
+      const result = checked('GET', path, res, parseEventList);
+      if (result.events.length > LARGE_BATCH) {
+        // Whoever merges and renders a long history does it in a task after the parsing one.
+        await yieldToMain();
+        if (o.signal?.aborted) throw new ParlantError({ kind: 'aborted', message: 'Request aborted', cause: o.signal.reason });
+      }
+      return { timedOut: false, ...result };
     },
   };
   return client;

@@ -50,14 +50,11 @@ export function interruptibleSleep(clock: Clock, ms: number): { done: Promise<vo
   return { done, wake };
 }
 
-/** Batches larger than this are merged in a task of their own, after the one that parsed them. @example if (events.length > LARGE_BATCH) await yieldToMain(); */
-export const LARGE_BATCH = 500;
-
 /**
  * Lets the browser run other work (input, paint) before continuing: `scheduler.yield()` where it
  * exists, else a zero-delay timeout. Splits parsing a large history from rendering it, so neither
  * becomes one long task.
- * @example if (events.length > LARGE_BATCH) await yieldToMain();
+ * @example if (events.length > 500) await yieldToMain();
  */
 export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;

@@ -1,5 +1,5 @@
 import type { ParlantClient } from './client';
-import { LARGE_BATCH, yieldToMain, type Clock } from './clock';
+import type { Clock } from './clock';
 import { ParlantError } from './errors';
 import type { EventTransport } from './poller';
 import type { TimelineStore } from './timeline';
@@ -73,11 +73,6 @@ export async function longPollRound(context: RoundContext, round: Round): Promis
     return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 504, message: 'Long-poll ended early (a proxy cut it)' }) };
   }
   if (result.dropped > 0) reportDropped(result.dropped);
-  if (result.events.length > LARGE_BATCH) {
-    await yieldToMain();
-    // Stopped or paused meanwhile: the same outcome as an abort during the request.
-    if (signal.aborted) throw new ParlantError({ kind: 'aborted', message: 'Request aborted' });
-  }
   const changed = accept(result.events);
   store.getState().setHistoryLoaded();
   // Progress is a moved cursor, not only a changed store: a send may have merged the same

@@ -1,4 +1,3 @@
-import { LARGE_BATCH, yieldToMain } from './clock';
 import { ParlantError } from './errors';
 import { parseEventList } from './parse';
 import { createEventPoller, terminalState, type EventPoller, type EventPollerOptions } from './poller';
@@ -63,7 +62,6 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
   const fetchMissing = async () => {
     try {
       const result = await client.listEvents(sessionId, { minOffset: store.getState().nextOffset, waitForData: 0 });
-      if (result.events.length > LARGE_BATCH) await yieldToMain();
       if (!running || leader || result.timedOut) return;
       store.getState().merge(result.events);
       store.getState().setHistoryLoaded();
