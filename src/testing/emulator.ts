@@ -88,7 +88,7 @@ export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmu
     handoffMs: options.timing?.handoffMs ?? 3000,
   };
   const store = new EmulatorStore(ids);
-  const timers = createTimers();
+  const timers = createTimers(options.timers);
   const faults = new FaultInjector();
   const overrides = new Map<string, ScriptSpec>();
   const runner = new TurnRunner({

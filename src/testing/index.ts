@@ -16,6 +16,7 @@ export type { CountOptions, DropOptions, FailOptions, FaultHandle, MalformedOpti
 export { NetworkDropError } from './pipeline';
 export { seededRandom, formatMicros, type IdKind } from './ids';
 export { GUEST_ID } from './state';
+export type { TimerSource } from './timers';
 export type { AgentSayOptions } from './seed';
 export type {
   CustomerInit,

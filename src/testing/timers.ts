@@ -11,6 +11,21 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * Where the emulator's time comes from: the global timers by default, or a virtual clock so a
+ * test can run whole conversations (long-polls, scripted turns, latency faults) without waiting.
+ * @example const source: TimerSource = { setTimeout: (fn, ms) => clock.setTimeout(fn, ms), clearTimeout: (h) => clock.clearTimeout(h) };
+ */
+export interface TimerSource {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const globalTimers: TimerSource = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /** The emulator's timer service. @example const t = createTimers(); await t.sleep(10); */
 export interface Timers {
   /** Resolves after `ms`; rejects with {@link CancelledError} when `signal` aborts or on `cancelAll()`. */
@@ -27,18 +42,18 @@ export interface Timers {
  * const cancel = timers.after(1000, () => console.log('late'));
  * cancel();
  */
-export function createTimers(): Timers {
-  const pending = new Map<ReturnType<typeof setTimeout>, () => void>();
+export function createTimers(source: TimerSource = globalTimers): Timers {
+  const pending = new Map<unknown, () => void>();
 
   function after(ms: number, fn: () => void, onCancel?: () => void): () => void {
-    const handle = setTimeout(() => {
+    const handle = source.setTimeout(() => {
       pending.delete(handle);
       fn();
     }, Math.max(0, ms));
     pending.set(handle, () => onCancel?.());
     return () => {
       if (!pending.has(handle)) return;
-      clearTimeout(handle);
+      source.clearTimeout(handle);
       pending.delete(handle);
     };
   }
@@ -67,7 +82,7 @@ export function createTimers(): Timers {
       const cancels = [...pending.entries()];
       pending.clear();
       for (const [handle, onCancel] of cancels) {
-        clearTimeout(handle);
+        source.clearTimeout(handle);
         onCancel();
       }
     },

@@ -3,6 +3,7 @@
  */
 import type { EventKind, EventSource, Json, Participant, SessionStatus } from '../core/types';
 import type { IdKind } from './ids';
+import type { TimerSource } from './timers';
 import type { ScriptSpec } from './scripts';
 
 /**
@@ -63,6 +64,8 @@ export interface EmulatorOptions {
   idFactory?: (kind: IdKind) => string;
   /** Wall clock in epoch ms (fractions give microseconds) for `creation_utc`; default `performance.timeOrigin + performance.now()`. */
   now?: () => number;
+  /** Timers of scripted turns, long-poll waits and latency faults; default the global ones. Pass a virtual clock to run conversations without waiting. */
+  timers?: TimerSource;
   /** Origin used by `emu.fetch` for relative URLs. Default `http://parlant.emulator`. */
   baseUrl?: string;
 }
