@@ -20,7 +20,7 @@ const meta = {
     showAuthor: true,
     onRetry: fn(),
     onDiscard: fn(),
-    onResend: fn(),
+    onRetryReply: fn(),
   },
 } satisfies Meta<typeof Message>;
 
@@ -79,14 +79,23 @@ export const NotSent: Story = {
   },
 };
 
-/** Delivered, but the agent's turn failed: Try again sends the same text anew. */
+/** Delivered, but the agent's turn failed: Try again asks the agent to answer it again. */
 export const AgentCouldNotReply: Story = {
-  args: { message: customerMessage('Why was I charged twice?', { agentFailed: true }) },
+  args: { message: customerMessage('Why was I charged twice?', { agentFailed: true, canRetryReply: true }) },
   play: async ({ args, canvas, userEvent }) => {
     const alert = canvas.getByRole('alert');
     await expect(alert).toHaveTextContent('The agent couldn’t reply to this message.');
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await expect(args.onResend).toHaveBeenCalledWith('Why was I charged twice?');
+    await expect(args.onRetryReply).toHaveBeenCalledWith(args.message.key);
+  },
+};
+
+/** An earlier message the agent failed to answer, after the customer moved on: no Try again there. */
+export const AgentCouldNotReplyEarlier: Story = {
+  args: { message: customerMessage('Why was I charged twice?', { agentFailed: true, canRetryReply: false }) },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent('The agent couldn’t reply to this message.');
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull();
   },
 };
 

@@ -22,7 +22,7 @@ const meta = {
   tags: ['autodocs'],
   decorators: [withPartFrame],
   parameters: { frame: false, part: { height: 520 } },
-  args: { messages: [], footnotes: new Map(), onRetry: fn(), onDiscard: fn(), onResend: fn() },
+  args: { messages: [], footnotes: new Map(), onRetry: fn(), onDiscard: fn(), onRetryReply: fn() },
 } satisfies Meta<typeof MessageList>;
 
 export default meta;
@@ -66,7 +66,7 @@ export const WithStatusLine: Story = {
 export const DeliveryStates: Story = {
   args: {
     messages: [
-      customerMessage('Why was I charged twice?', { agentFailed: true }),
+      customerMessage('Why was I charged twice?', { agentFailed: true, canRetryReply: true }),
       pendingMessage('Hello? Anyone there?', 'failed'),
       pendingMessage('I will wait.', 'sending'),
     ],
@@ -74,7 +74,7 @@ export const DeliveryStates: Story = {
   play: async ({ args, canvas, userEvent }) => {
     const [agentFailed, notSent] = canvas.getAllByRole('alert');
     await userEvent.click(within(agentFailed as HTMLElement).getByRole('button', { name: 'Try again' }));
-    await expect(args.onResend).toHaveBeenCalledWith('Why was I charged twice?');
+    await expect(args.onRetryReply).toHaveBeenCalledWith(args.messages[0]?.key);
     await userEvent.click(within(notSent as HTMLElement).getByRole('button', { name: 'Retry' }));
     await expect(args.onRetry).toHaveBeenCalledWith(args.messages[1]?.clientId);
     await expect(canvas.getByText('Sending…')).toBeVisible();

@@ -228,17 +228,20 @@ export const AgentCouldNotReply: Story = {
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     const log = conversation(canvas);
     await expect(await log.findByText('My payment page is broken', { selector: 'strong' }, AGENT_REPLY)).toBeVisible();
-    await expect(messagesBy(canvas, 'customer')).toHaveLength(2);
+    // The agent answered the same message: it was not posted a second time.
+    await expect(messagesBy(canvas, 'customer')).toHaveLength(1);
+    await expect(canvas.queryByText('The agent couldn’t reply to this message.')).toBeNull();
   },
 };
 
 /**
- * The server fails the send three times (the widget retries twice by itself): the message stays,
- * marked "Not sent", and Retry delivers it once.
+ * The server fails the send (a 503): the message may have landed, so the widget never posts it
+ * again on its own. It stays, marked "Not sent", and Retry (which first looks for it on the
+ * server) delivers it once.
  */
 export const SendFailedThenRetried: Story = {
   parameters: {
-    parlant: { seed: (emu) => void emu.faults.fail('POST /sessions/:session_id/events', { status: 503, count: 3 }) },
+    parlant: { seed: (emu) => void emu.faults.fail('POST /sessions/:session_id/events', { status: 503, count: 1 }) },
   },
   play: async (context) => {
     const { canvas, userEvent } = context;
@@ -292,7 +295,7 @@ export const ConversationEnded: Story = {
     await expect(banner).toHaveTextContent('This conversation has ended.');
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toBeDisabled();
     await expect(canvas.getByText('The chat is unavailable.')).toBeVisible();
-    await userEvent.click(within(banner).getByRole('button', { name: 'Start a new conversation' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Start a new conversation' }));
     await waitFor(() => expect(canvas.getByRole('textbox', { name: 'Message' })).toBeEnabled());
     await expect(canvas.queryByRole('alert')).toBeNull();
     await expect(canvas.getByText('Ask us anything. We usually answer right away.')).toBeVisible();

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { ChatMessage } from '../core/views';
+import type { ChatMessage } from '../core/model';
 import { plainText } from './markdown/plainText';
 
 /** More new messages than this at once is a catch-up (history, reconnect), not conversation: not read out. */
@@ -16,6 +16,8 @@ const MAX_READ_OUT = 3;
 export function Announcer({ messages }: { messages: ChatMessage[] }) {
   const region = useRef<HTMLDivElement>(null);
   const known = useRef<Set<string> | null>(null);
+  /** Messages that arrived while still being written: read once they are complete. */
+  const unfinished = useRef(new Set<string>());
 
   useLayoutEffect(() => {
     if (!known.current) {
@@ -24,17 +26,30 @@ export function Announcer({ messages }: { messages: ChatMessage[] }) {
     }
     const seen = known.current;
     const arrived: ChatMessage[] = [];
-    // New messages are at the end (pending sends after them): look back until the known ones.
-    for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const waiting = unfinished.current;
+    const found = new Set<string>();
+    // New messages are at the end (pending sends after them): look back until the known ones,
+    // and as far as the oldest message still being written.
+    let i = messages.length - 1;
+    for (; i >= 0; i -= 1) {
       const message = messages[i] as ChatMessage;
-      if (seen.has(message.key)) {
-        if (message.delivery === 'sent') break;
+      if (waiting.has(message.key)) found.add(message.key);
+      else if (seen.has(message.key)) {
+        if (message.delivery === 'sent' && found.size === waiting.size) break;
         continue;
       }
-      if (message.streaming) continue;
       seen.add(message.key);
+      if (message.streaming) {
+        waiting.add(message.key);
+        found.add(message.key);
+        continue;
+      }
+      waiting.delete(message.key);
+      found.delete(message.key);
       arrived.push(message);
     }
+    // A message that was being written and is gone (deleted) is not waited for any more.
+    if (i < 0) for (const key of waiting) if (!found.has(key)) waiting.delete(key);
     const el = region.current;
     if (!el || arrived.length > MAX_READ_OUT) return;
     for (const message of arrived.reverse()) {

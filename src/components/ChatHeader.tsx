@@ -1,5 +1,5 @@
 import { memo, type ComponentProps } from 'react';
-import type { ConnectionState } from '../core/timeline';
+import type { ConnectionState } from '../core/connection';
 import { cx, useChatUi } from './ui';
 
 /** Props of {@link ChatHeader}. @example <ChatHeader title="Haxon" connection="live" /> */
@@ -12,8 +12,8 @@ export interface ChatHeaderProps extends ComponentProps<'header'> {
   onClose?: () => void;
 }
 
+// Nothing is claimed before the server was asked anything (a lazy session not created yet).
 const SHOWN: Partial<Record<ConnectionState, 'connecting' | 'live' | 'reconnecting' | 'offline'>> = {
-  idle: 'live',
   connecting: 'connecting',
   live: 'live',
   reconnecting: 'reconnecting',

@@ -1,4 +1,5 @@
 import { useCallback, type ReactNode, type Ref } from 'react';
+import { isStopped } from '../core/connection';
 import { useParlant } from '../react/ParlantProvider';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -18,7 +19,8 @@ export interface ChatPanelProps {
   inputRef?: Ref<HTMLTextAreaElement>;
 }
 
-const STOPPED = new Set(['ended', 'unauthorized', 'failed']);
+/** While the connection is in trouble the banner speaks; an empty conversation promises nothing. */
+const TROUBLE = new Set(['reconnecting', 'offline', 'ended', 'unauthorized', 'failed']);
 
 /**
  * The chat itself (header, connection banner, conversation, status, composer), reading the
@@ -35,7 +37,7 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef 
   const Status = components.StatusIndicator ?? StatusIndicator;
   const Input = components.Composer ?? Composer;
   const agentName = chat.agent?.name ?? labels.agent;
-  const stopped = STOPPED.has(chat.connection.state);
+  const stopped = isStopped(chat.connection.state);
   const { send } = chat;
   // Stable, so the memoized composer does not re-render on every event.
   const onSend = useCallback((text: string) => send(text) !== null, [send]);
@@ -47,11 +49,11 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef 
       <MessageList
         messages={chat.messages}
         footnotes={chat.footnotes}
-        empty={greeting ?? <p>{labels.emptyState}</p>}
+        empty={TROUBLE.has(chat.connection.state) ? null : (greeting ?? <p>{labels.emptyState}</p>)}
         footer={<Status activity={chat.activity} agentName={agentName} />}
         onRetry={chat.retry}
         onDiscard={chat.discard}
-        onResend={chat.send}
+        onRetryReply={chat.retryReply}
         customEvents={chat.customEvents}
       />
       <Input

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Connection } from '../core/timeline';
+import type { Connection } from '../core/connection';
 import { cx, useChatUi } from './ui';
 
 /** Props of {@link ConnectionBanner}. @example <ConnectionBanner connection={c} onRetry={reconnect} onStartOver={reset} /> */
@@ -34,19 +34,23 @@ export function ConnectionBanner({ connection, onRetry, onStartOver, now = () =>
   const down = reconnecting ? now() - connection.since : 0;
   let text: string | null = null;
   let action: 'retry' | 'restart' | null = null;
+  let countdown: number | null = null;
   if (connection.state === 'offline') text = labels.bannerOffline;
   else if (connection.state === 'ended') [text, action] = [labels.bannerEnded, 'restart'];
   else if (connection.state === 'unauthorized') [text, action] = [labels.bannerUnauthorized, 'retry'];
   else if (connection.state === 'failed') [text, action] = [labels.bannerFailed, 'retry'];
   else if (reconnecting && down >= UNREACHABLE_MS) {
-    const seconds = Math.max(0, Math.ceil(((connection.retryAt ?? now()) - now()) / 1000));
-    [text, action] = [labels.bannerUnreachable(seconds), 'retry'];
+    [text, action] = [labels.bannerUnreachable, 'retry'];
+    if (connection.retryAt !== undefined) countdown = Math.max(0, Math.ceil((connection.retryAt - now()) / 1000));
   } else if (reconnecting && down >= GRACE_MS) text = labels.bannerReconnecting;
   if (!text) return null;
 
   return (
-    <div className={cx('parlant-banner', classNames.banner)} role="alert" data-state={connection.state}>
-      <span>{text}</span>
+    <div className={cx('parlant-banner', classNames.banner)} data-state={connection.state}>
+      {/* Only the state is an alert: the countdown next to it changes every second and is not
+          read out again each time. */}
+      <span role="alert">{text}</span>
+      {countdown !== null && <span className="parlant-banner-countdown">{labels.retryingIn(countdown)}</span>}
       {action === 'retry' && (
         <button type="button" className="parlant-link-button" onClick={onRetry}>
           {labels.retryNow}

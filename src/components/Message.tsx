@@ -1,5 +1,5 @@
 import { Component, memo, type ComponentProps, type ReactNode } from 'react';
-import type { ChatMessage, ToolFootnote } from '../core/views';
+import type { ChatMessage, ToolFootnote } from '../core/model';
 import { Markdown } from './markdown/Markdown';
 import { ToolFootnotes } from './ToolFootnotes';
 import { timeFormat } from './timeFormat';
@@ -14,8 +14,8 @@ export interface MessageProps extends ComponentProps<'li'> {
   showAuthor: boolean;
   onRetry?: (clientId: string) => void;
   onDiscard?: (clientId: string) => void;
-  /** Sends the text again as a new message (after the agent failed to answer it). */
-  onResend?: (text: string) => void;
+  /** Asks the agent to answer this message again (after its turn failed); gets the message's key. */
+  onRetryReply?: (messageKey: string) => void;
 }
 
 /**
@@ -23,7 +23,7 @@ export interface MessageProps extends ComponentProps<'li'> {
  * customer's own messages, and tool footnotes for the agent's.
  * @example <Message message={message} footnotes={footnotes} showAuthor onRetry={retry} />
  */
-export const Message = memo(function Message({ message, footnotes, showAuthor, onRetry, onDiscard, onResend, className, ...rest }: MessageProps) {
+export const Message = memo(function Message({ message, footnotes, showAuthor, onRetry, onDiscard, onRetryReply, className, ...rest }: MessageProps) {
   const { labels, classNames, components, markdown, locale } = useChatUi();
   const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
   const author =
@@ -64,9 +64,11 @@ export const Message = memo(function Message({ message, footnotes, showAuthor, o
       {message.agentFailed && (
         <p className="parlant-failed" role="alert">
           <span>{labels.agentFailed}</span>
-          <button type="button" className="parlant-link-button" onClick={() => onResend?.(message.text)}>
-            {labels.tryAgain}
-          </button>
+          {message.canRetryReply && onRetryReply && (
+            <button type="button" className="parlant-link-button" onClick={() => onRetryReply(message.key)}>
+              {labels.tryAgain}
+            </button>
+          )}
         </p>
       )}
       {message.role !== 'customer' && footnotes.length > 0 && <Footnotes footnotes={footnotes} />}
@@ -84,6 +86,7 @@ function MessageMeta({ message, locale }: { message: ChatMessage; locale: string
   const { labels } = useChatUi();
   const time = Date.parse(message.createdAt);
   if (message.delivery === 'sending') return <p className="parlant-meta">{labels.sending}</p>;
+  if (message.delivery === 'queued') return <p className="parlant-meta">{labels.queued}</p>;
   if (Number.isNaN(time)) return null;
   return (
     <p className="parlant-meta">

@@ -1,6 +1,6 @@
 import { Fragment, useCallback, useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { ParlantEvent } from '../core/types';
-import type { ChatMessage, ToolFootnote } from '../core/views';
+import type { ChatMessage, ToolFootnote } from '../core/model';
 import { Announcer } from './Announcer';
 import { Message } from './Message';
 import { cx, useChatUi } from './ui';
@@ -17,7 +17,7 @@ export interface MessageListProps extends ComponentProps<'div'> {
   footer?: ReactNode;
   onRetry?: (clientId: string) => void;
   onDiscard?: (clientId: string) => void;
-  onResend?: (text: string) => void;
+  onRetryReply?: (messageKey: string) => void;
   /** Custom events, shown in offset order among the messages when `components.CustomEvent` renders them. */
   customEvents?: ParlantEvent[];
 }
@@ -33,7 +33,7 @@ const NO_FOOTNOTES: ToolFootnote[] = [];
  * useMessageWindow): at most 200 rows in the DOM, pages coming and going as the reader scrolls.
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
-export function MessageList({ messages, footnotes, empty, footer, onRetry, onDiscard, onResend, customEvents, className, ...rest }: MessageListProps) {
+export function MessageList({ messages, footnotes, empty, footer, onRetry, onDiscard, onRetryReply, customEvents, className, ...rest }: MessageListProps) {
   const { labels, classNames, components } = useChatUi();
   const Item = components.Message ?? Message;
   const Custom = components.CustomEvent;
@@ -120,7 +120,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
                   showAuthor={showAuthor}
                   {...(onRetry && { onRetry })}
                   {...(onDiscard && { onDiscard })}
-                  {...(onResend && { onResend })}
+                  {...(onRetryReply && { onRetryReply })}
                 />
                 {renderCustom(message.key)}
               </Fragment>

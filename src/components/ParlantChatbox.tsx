@@ -1,6 +1,4 @@
 import { useEffect, useId, useMemo, type ComponentProps, type ReactNode } from 'react';
-import type { ParlantEvent } from '../core/types';
-import type { ChatMessage } from '../core/views';
 import { ParlantProvider } from '../react/ParlantProvider';
 import type { ChatConfig } from '../react/useChatInstance';
 import { ChatPanel } from './ChatPanel';
@@ -10,7 +8,6 @@ import type { MarkdownPolicy } from './markdown/Markdown';
 import { themeStyle, type ParlantTheme } from './theme';
 import { timeFormat } from './timeFormat';
 import { ChatUiProvider, cx, type ChatClassNames, type ChatComponents, type ChatUi } from './ui';
-import { useEventCallbacks } from './useEventCallbacks';
 import { validateProps } from './validateProps';
 
 /** Props of {@link ParlantChatbox}. Only `server` and `agentId` are required. @example const props: ParlantChatboxProps = { server: 'https://agents.example.com', agentId: 'agent_1', variant: 'floating' }; */
@@ -42,10 +39,6 @@ export interface ParlantChatboxProps extends ChatConfig, Omit<ComponentProps<'di
   locale?: string;
   /** Longest message a customer may send (default 4000 characters). */
   maxMessageLength?: number;
-  /** A new message from the agent or a human operator arrived. */
-  onMessage?: (message: ChatMessage) => void;
-  /** Any new event arrived on the session's timeline. */
-  onEvent?: (event: ParlantEvent) => void;
 }
 
 /**
@@ -62,16 +55,16 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
   const {
     // conversation
     server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, transport, sessionMetadata, client,
-    queryClient, environment, persistSession, onSessionCreated, onError, onAuthError,
+    queryClient, environment, persistSession, onSessionCreated, onError, onAuthError, onMessage, onEvent,
     // presentation
     variant = 'inline', open, defaultOpen, onOpenChange, position = 'bottom-right', title, placeholder, greeting, theme,
     colorScheme = 'light', classNames, components, labels, dir, locale, maxMessageLength = 4000, allowedImageOrigins, linkTarget,
-    onLinkClick, plainTextOver, onMessage, onEvent, className, style, ...rest
+    onLinkClick, plainTextOver, className, style, ...rest
   } = props;
 
   const config: ChatConfig = {
     server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, transport, sessionMetadata, client,
-    queryClient, environment, persistSession, onSessionCreated, onError, onAuthError,
+    queryClient, environment, persistSession, onSessionCreated, onError, onAuthError, onMessage, onEvent,
   };
   const ui = useMemo<ChatUi>(
     () => ({
@@ -109,7 +102,6 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
   return (
     <ParlantProvider {...stripUndefined(config)}>
       <ChatUiProvider value={ui}>
-        <EventCallbacks onMessage={onMessage} onEvent={onEvent} />
         {variant === 'floating' ? (
           <FloatingShell rootProps={rootProps} panelId={panelId} open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
             {(close, inputRef) => <ChatPanel id={panelId} title={title} placeholder={placeholder} greeting={greeting} onClose={close} inputRef={inputRef} />}
@@ -122,11 +114,6 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
       </ChatUiProvider>
     </ParlantProvider>
   );
-}
-
-function EventCallbacks(props: { onMessage?: ((m: ChatMessage) => void) | undefined; onEvent?: ((e: ParlantEvent) => void) | undefined }) {
-  useEventCallbacks(props);
-  return null;
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import type { AgentActivity } from '../core/views';
+import type { AgentActivity } from '../core/model';
 import { cx, useChatUi } from './ui';
 
 /** Props of {@link StatusIndicator}. @example <StatusIndicator activity={{ state: 'typing' }} agentName="Haxon" /> */

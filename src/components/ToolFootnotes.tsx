@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import type { Json } from '../core/types';
-import type { ToolFootnote } from '../core/views';
+import type { ToolFootnote } from '../core/model';
 import { cx, useChatUi } from './ui';
 
 /** Props of {@link ToolFootnotes}. @example <ToolFootnotes footnotes={[]} /> */

@@ -21,6 +21,8 @@ export interface ChatLabels {
   /** Shown next to a human operator's name. */
   humanAgent: string;
   sending: string;
+  /** A message that goes out on its own once it can (the network is back, a rate limit passes). */
+  queued: string;
   notSent: string;
   /** Why, when the server refused the message itself (e.g. 422); never the server's own text. */
   notSentRejected: string;
@@ -33,7 +35,9 @@ export interface ChatLabels {
   waiting: string;
   connection: Record<'connecting' | 'live' | 'reconnecting' | 'offline', string>;
   bannerReconnecting: string;
-  bannerUnreachable: (seconds: number) => string;
+  bannerUnreachable: string;
+  /** When the next attempt is due, next to `bannerUnreachable`. */
+  retryingIn: (seconds: number) => string;
   bannerOffline: string;
   bannerEnded: string;
   bannerUnauthorized: string;
@@ -73,6 +77,7 @@ export const defaultLabels: ChatLabels = {
   agent: 'Agent',
   humanAgent: 'Support team',
   sending: 'Sending…',
+  queued: 'Waiting to send…',
   notSent: 'Not sent',
   notSentRejected: 'The server didn’t accept this message.',
   retry: 'Retry',
@@ -84,7 +89,8 @@ export const defaultLabels: ChatLabels = {
   waiting: 'Waiting for a reply…',
   connection: { connecting: 'Connecting…', live: 'Online', reconnecting: 'Reconnecting…', offline: 'Offline' },
   bannerReconnecting: 'Connection lost. Reconnecting…',
-  bannerUnreachable: (seconds) => `Can’t reach the server. Retrying in ${seconds} s.`,
+  bannerUnreachable: 'Can’t reach the server.',
+  retryingIn: (seconds) => `Retrying in ${seconds} s.`,
   bannerOffline: 'You’re offline. Waiting for the network…',
   bannerEnded: 'This conversation has ended.',
   bannerUnauthorized: 'You’re not allowed to use this chat right now.',

@@ -1,4 +1,4 @@
-import { yieldToMain } from './clock';
+import { yieldToMain, type Clock } from './clock';
 import { ParlantError } from './errors';
 import {
   ShapeError,
@@ -27,6 +27,14 @@ export interface ParlantClientOptions {
   credentials?: RequestCredentials;
   /** Timeout of ordinary calls in ms (default 20 000). Long-polls get `waitForData` + 15 s. */
   timeoutMs?: number;
+  /**
+   * Called when the server answers 401 or 403: refresh what `headers` returns (a new token). The
+   * request is then made once more (unless this returns `false`); concurrent refusals share one
+   * call. Every call goes through this, so a stale token is refreshed however it is discovered.
+   */
+  onAuthError?: (error: ParlantError) => unknown;
+  /** Timers of request timeouts; the system clock by default (tests drive a virtual one). */
+  clock?: Clock;
 }
 
 /** Filters of {@link ParlantClient.listEvents}. @example const q: ListEventsQuery = { minOffset: 5, waitForData: 30 }; */
@@ -109,11 +117,15 @@ export function createParlantClient(options: ParlantClientOptions): ParlantClien
   };
   if (options.headers !== undefined) transport.headers = options.headers;
   if (options.credentials !== undefined) transport.credentials = options.credentials;
+  if (options.clock !== undefined) transport.clock = options.clock;
+  const authorized = authRetry(options.onAuthError);
 
-  async function call<T>(method: string, path: string, body: unknown, ok: number[], parse: (raw: unknown) => T, opts?: RequestOptions): Promise<T> {
-    const res = await send(transport, method, path, body, opts);
-    if (!ok.includes(res.status)) throw httpError(method, path, res);
-    return checked(method, path, res, parse);
+  function call<T>(method: string, path: string, body: unknown, ok: number[], parse: (raw: unknown) => T, opts?: RequestOptions): Promise<T> {
+    return authorized(async () => {
+      const res = await send(transport, method, path, body, opts);
+      if (!ok.includes(res.status)) throw httpError(method, path, res);
+      return checked(method, path, res, parse);
+    });
   }
 
   const client: ParlantClient = {
@@ -139,37 +151,64 @@ export function createParlantClient(options: ParlantClientOptions): ParlantClien
     getEvent: (id, eventId, o) => call('GET', `/sessions/${seg(id)}/events/${seg(eventId)}`, undefined, [200], parseSingleEvent, o),
     streamEvents(id, filter, onEvent, o = {}) {
       const path = `/sessions/${seg(id)}/events` + query({ min_offset: filter.minOffset, wait_for_data: Math.floor(filter.waitForData), sse: true });
-      return streamEvents(transport, path, onEvent, { timeoutMs: filter.waitForData * 1000 + 15_000, ...o }, o.onMalformed);
+      return authorized(() => streamEvents(transport, path, onEvent, { timeoutMs: filter.waitForData * 1000 + 15_000, ...o }, o.onMalformed));
     },
     followEvent(id, eventId, onEvent, o = {}) {
       const path = `/sessions/${seg(id)}/events/${seg(eventId)}` + query({ sse: true, wait_for_data: 30 });
-      return streamEvents(transport, path, onEvent, { timeoutMs: 45_000, ...o });
+      return authorized(() => streamEvents(transport, path, onEvent, { timeoutMs: 45_000, ...o }));
     },
-    async listEvents(id, filter = {}, o = {}) {
-      const wait = filter.waitForData ?? 0;
-      const path =
-        `/sessions/${seg(id)}/events` +
-        query({
-          min_offset: filter.minOffset,
-          source: filter.source,
-          kinds: filter.kinds?.join(','),
-          trace_id: filter.traceId,
-          correlation_id: filter.correlationId,
-          wait_for_data: Math.max(0, Math.floor(wait)),
-        });
-      const res = await send(transport, 'GET', path, undefined, { timeoutMs: wait * 1000 + 15_000, ...o });
-      if (res.status === 504 && isParlantTimeout(res)) return { timedOut: true, events: [], dropped: 0 };
-      if (res.status !== 200) throw httpError('GET', path, res);
-      const result = checked('GET', path, res, parseEventList);
-      if (result.events.length > LARGE_BATCH) {
-        // Whoever merges and renders a long history does it in a task after the parsing one.
-        await yieldToMain();
-        if (o.signal?.aborted) throw new ParlantError({ kind: 'aborted', message: 'Request aborted', cause: o.signal.reason });
-      }
-      return { timedOut: false, ...result };
-    },
+    listEvents: (id, filter = {}, o = {}) => authorized(() => listEvents(id, filter, o)),
   };
+
+  async function listEvents(id: string, filter: ListEventsQuery, o: RequestOptions): Promise<ListEventsResult> {
+    const wait = filter.waitForData ?? 0;
+    const path =
+      `/sessions/${seg(id)}/events` +
+      query({
+        min_offset: filter.minOffset,
+        source: filter.source,
+        kinds: filter.kinds?.join(','),
+        trace_id: filter.traceId,
+        correlation_id: filter.correlationId,
+        wait_for_data: Math.max(0, Math.floor(wait)),
+      });
+    const res = await send(transport, 'GET', path, undefined, { timeoutMs: wait * 1000 + 15_000, ...o });
+    if (res.status === 504 && isParlantTimeout(res)) return { timedOut: true, events: [], dropped: 0 };
+    if (res.status !== 200) throw httpError('GET', path, res);
+    const result = checked('GET', path, res, parseEventList);
+    if (result.events.length > LARGE_BATCH) {
+      // Whoever merges and renders a long history does it in a task after the parsing one.
+      await yieldToMain();
+      if (o.signal?.aborted) throw new ParlantError({ kind: 'aborted', message: 'Request aborted', cause: o.signal.reason });
+    }
+    return { timedOut: false, ...result };
+  }
   return client;
+}
+
+/**
+ * Wraps calls so a 401/403 asks the host to refresh its credentials once (one refresh shared by
+ * every call refused meanwhile), then makes the call again; a second refusal is the caller's.
+ */
+function authRetry(onAuthError: ((error: ParlantError) => unknown) | undefined) {
+  let refreshing: Promise<boolean> | null = null;
+  const refresh = (error: ParlantError) =>
+    (refreshing ??= Promise.resolve()
+      .then(() => onAuthError?.(error))
+      .then(
+        (answer) => answer !== false,
+        () => true,
+      )
+      .finally(() => (refreshing = null)));
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (!onAuthError || !(error instanceof ParlantError) || (error.status !== 401 && error.status !== 403)) throw error;
+      if (!(await refresh(error))) throw error;
+      return run();
+    }
+  };
 }
 
 /** Parlant's own long-poll timeout is JSON; a proxy's 504 is HTML or empty and counts as a failure. */

@@ -35,17 +35,24 @@ export function backoffDelay(attempt: number, random: () => number, baseMs = 100
 }
 
 /**
- * A sleep that can be cut short: `wake()` ends it early, an abort ends it too.
- * @example const nap = interruptibleSleep(clock, 1000); nap.wake(); await nap.done;
+ * A sleep that can be cut short: `wake()` ends it early, and so does `signal` aborting (then the
+ * timer is cleared at once, so nothing of it outlives the work it belonged to).
+ * @example const nap = interruptibleSleep(clock, 1000, controller.signal); nap.wake(); await nap.done;
  */
-export function interruptibleSleep(clock: Clock, ms: number): { done: Promise<void>; wake(): void } {
+export function interruptibleSleep(clock: Clock, ms: number, signal?: AbortSignal): { done: Promise<void>; wake(): void } {
   let wake = () => {};
   const done = new Promise<void>((resolve) => {
-    const handle = clock.setTimeout(resolve, Math.max(0, ms));
+    if (signal?.aborted) return resolve();
+    const handle = clock.setTimeout(() => {
+      signal?.removeEventListener('abort', wake);
+      resolve();
+    }, Math.max(0, ms));
     wake = () => {
       clock.clearTimeout(handle);
+      signal?.removeEventListener('abort', wake);
       resolve();
     };
+    signal?.addEventListener('abort', wake, { once: true });
   });
   return { done, wake };
 }

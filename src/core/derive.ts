@@ -1,7 +1,8 @@
-import { clientMessageId, messageData, statusData, toolCalls, traceKey } from './events';
+import { clientMessageId, isStreaming, messageData, toolCalls, traceKey } from './events';
+import { NO_FAILURES, failuresMayChange, findFailures, sameFailures, type Failures } from './failures';
+import type { ChatMessage, MessageRole, ToolFootnote } from './model';
 import type { OutboxItem } from './timeline';
 import type { ParlantEvent } from './types';
-import type { ChatMessage, MessageRole, ToolFootnote } from './views';
 
 /**
  * Incremental derivations behind the timeline views. Each keeps the events it last saw and, for a
@@ -32,20 +33,25 @@ const anyFrom = (events: readonly ParlantEvent[], from: number, test: (event: Pa
   return false;
 };
 
-const isFailure = (event: ParlantEvent) => statusData(event)?.status === 'error';
 const hasTools = (event: ParlantEvent) => toolCalls(event).length > 0;
 const isCustom = (event: ParlantEvent) => event.kind === 'custom';
 
 const fromEvent = new WeakMap<ParlantEvent, ChatMessage>();
 
-function eventMessage(event: ParlantEvent, failed: ReadonlySet<string>): ChatMessage | null {
+/**
+ * The message an event shows, or `null` (not a message, or a message without text: a server that
+ * sends a non-string `message` gets no empty bubble).
+ * @example eventMessage(event, NO_FAILURES)?.text
+ */
+export function eventMessage(event: ParlantEvent, failures: Failures = NO_FAILURES): ChatMessage | null {
   if (event.kind !== 'message') return null;
   const key = traceKey(event);
-  const agentFailed = event.source === 'customer' && failed.has(key);
+  const agentFailed = event.source === 'customer' && failures.failed.has(key);
+  const canRetryReply = agentFailed && failures.latest === key;
   const cached = fromEvent.get(event);
-  if (cached && cached.agentFailed === agentFailed) return cached;
+  if (cached && cached.agentFailed === agentFailed && cached.canRetryReply === canRetryReply) return cached;
   const data = messageData(event);
-  if (!data) return null;
+  if (!data || typeof (event.data as { message?: unknown }).message !== 'string') return null;
   const clientId = clientMessageId(event);
   const message: ChatMessage = {
     key: clientId ?? event.id,
@@ -59,7 +65,8 @@ function eventMessage(event: ParlantEvent, failed: ReadonlySet<string>): ChatMes
     createdAt: event.creation_utc,
     delivery: 'sent',
     agentFailed,
-    streaming: Array.isArray(data.chunks) && data.chunks.at(-1) !== null,
+    canRetryReply,
+    streaming: isStreaming(event),
     preamble: (data.tags ?? []).some((t) => t.includes('preamble')),
   };
   if (clientId) message.clientId = clientId;
@@ -69,7 +76,7 @@ function eventMessage(event: ParlantEvent, failed: ReadonlySet<string>): ChatMes
 
 /**
  * A pending or failed send as a message (shown after the confirmed ones).
- * @example outboxMessage({ clientId: 'c1', text: 'hi', state: 'sending', createdAt: Date.now() }).delivery // 'sending'
+ * @example outboxMessage({ clientId: 'c1', text: 'hi', metadata: {}, state: 'sending', createdAt: Date.now(), since: 0 }).delivery // 'sending'
  */
 export function outboxMessage(item: OutboxItem): ChatMessage {
   const message: ChatMessage = {
@@ -83,6 +90,7 @@ export function outboxMessage(item: OutboxItem): ChatMessage {
     createdAt: new Date(item.createdAt).toISOString(),
     delivery: item.state,
     agentFailed: false,
+    canRetryReply: false,
     streaming: false,
     preamble: false,
   };
@@ -93,36 +101,45 @@ export function outboxMessage(item: OutboxItem): ChatMessage {
 /**
  * The messages of a timeline, kept between calls: a new event costs one message, not a pass over
  * the history. Returns the previous array when the change added or altered no message (a status
- * event), so the list does not re-render. A turn that newly failed re-derives everything (rare),
- * since it flags a customer message further back.
+ * event), so the list does not re-render. A customer message posted twice (a Retry after a
+ * timeout whose first copy landed late) shows once: copies that share a client message id merge.
+ * A change to which turns failed re-derives everything (rare), since it flags a customer message
+ * further back.
  * @example const messagesOf = deriveMessages(); const list = messagesOf(store.getState().events);
  */
 export function deriveMessages(): (events: readonly ParlantEvent[]) => ChatMessage[] {
   let seen: readonly ParlantEvent[] = [];
-  let failed = new Set<string>();
+  let failures: Failures = NO_FAILURES;
   let messages: ChatMessage[] = [];
   /** before[i]: how many messages the first i events produced. */
   let before = [0];
+  /** Client ids already shown, with the index of the event that showed them (in index order). */
+  const shownIds = new Map<string, number>();
+  const shownOrder: Array<[number, string]> = [];
   return (events) => {
     if (events === seen) return messages;
     let from = sharedPrefix(seen, events);
-    let nextFailed = failed;
-    // A turn that newly failed (or no longer does) flags a customer message before it: start over.
-    const newFailure = anyFrom(events, from, (e) => isFailure(e) && !failed.has(traceKey(e)));
-    if (newFailure || anyFrom(seen, from, isFailure)) {
-      nextFailed = new Set();
-      for (const event of events) if (isFailure(event)) nextFailed.add(traceKey(event));
-      from = 0;
+    if (failuresMayChange(seen, events, from, failures)) {
+      const next = findFailures(events);
+      if (!sameFailures(next, failures)) from = 0;
+      failures = next;
     }
+    while ((shownOrder.at(-1)?.[0] ?? -1) >= from) shownIds.delete((shownOrder.pop() as [number, string])[1]);
     const next = messages.slice(0, before[from]);
     const counts = before.slice(0, from + 1);
     for (let i = from; i < events.length; i += 1) {
-      const message = eventMessage(events[i] as ParlantEvent, nextFailed);
-      if (message) next.push(message);
+      const message = eventMessage(events[i] as ParlantEvent, failures);
+      const copy = message?.clientId !== undefined && shownIds.has(message.clientId);
+      if (message && !copy) {
+        next.push(message);
+        if (message.clientId !== undefined) {
+          shownIds.set(message.clientId, i);
+          shownOrder.push([i, message.clientId]);
+        }
+      }
       counts.push(next.length);
     }
     seen = events;
-    failed = nextFailed;
     before = counts;
     if (next.length !== messages.length || next.some((m, i) => m !== messages[i])) messages = next;
     return messages;

@@ -9,7 +9,9 @@ export type ParlantErrorKind =
   /** The server answered 2xx with a body that is not what the contract says. */
   | 'invalid-response'
   /** The caller aborted the request. */
-  | 'aborted';
+  | 'aborted'
+  /** The agent's turn failed on the server (`detail` holds Parlant's exception text). */
+  | 'agent';
 
 /**
  * The one error type every core call rejects with. Branch on `status` and `retryable`, never on
@@ -50,17 +52,8 @@ export class ParlantError extends Error {
 
 function isRetryable(kind: ParlantErrorKind, status: number): boolean {
   if (kind === 'network' || kind === 'timeout' || kind === 'invalid-response') return true;
-  if (kind === 'aborted') return false;
+  if (kind === 'aborted' || kind === 'agent') return false;
   return status === 408 || status === 429 || status >= 500;
-}
-
-/**
- * True for errors where the request may have reached the server although no answer came back,
- * so a message send must be checked before it is posted again.
- * @example if (isAmbiguous(err)) await checkDelivered();
- */
-export function isAmbiguous(error: unknown): boolean {
-  return error instanceof ParlantError && (error.kind === 'network' || error.kind === 'timeout' || error.status >= 500);
 }
 
 /**

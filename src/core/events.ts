@@ -19,9 +19,9 @@ export function traceKey(event: Pick<ParlantEvent, 'trace_id' | 'correlation_id'
 
 /**
  * Merges a batch into a timeline sorted by offset. The later copy of an id wins (streaming updates,
- * `deleted: true`); another id at an occupied offset replaces it (offsets reused after deletes on
- * servers up to 3.2); deleted events leave the timeline. Returns the same array when nothing changed,
- * so subscribers can compare by reference.
+ * `deleted: true`, the same event delivered again at another offset); another id at an occupied
+ * offset replaces it (offsets reused after deletes on servers up to 3.2); deleted events leave the
+ * timeline. Returns the same array when nothing changed, so subscribers can compare by reference.
  * @example const next = mergeEvents(current, response.events);
  */
 export function mergeEvents(current: readonly ParlantEvent[], batch: readonly ParlantEvent[]): readonly ParlantEvent[] {
@@ -30,12 +30,17 @@ export function mergeEvents(current: readonly ParlantEvent[], batch: readonly Pa
 
 /**
  * {@link mergeEvents}, also telling how many events were added, replaced or removed (so the
- * store need not diff the whole timeline again to find out).
+ * store need not diff the whole timeline again) and whether the batch was a plain append. `ids`,
+ * the ids `current` holds, lets a plain append be recognized without a pass over `current`.
  * @example const { events, changed } = mergeCounted(current, batch);
  */
-export function mergeCounted(current: readonly ParlantEvent[], batch: readonly ParlantEvent[]): { events: readonly ParlantEvent[]; changed: number } {
-  if (batch.length === 0) return { events: current, changed: 0 };
-  if (isPlainAppend(current, batch)) return { events: [...current, ...batch], changed: batch.length };
+export function mergeCounted(
+  current: readonly ParlantEvent[],
+  batch: readonly ParlantEvent[],
+  ids: ReadonlySet<string> = new Set(current.map((e) => e.id)),
+): { events: readonly ParlantEvent[]; changed: number; appended: boolean } {
+  if (batch.length === 0) return { events: current, changed: 0, appended: false };
+  if (isPlainAppend(current, batch, ids)) return { events: [...current, ...batch], changed: batch.length, appended: true };
   const byId = new Map(current.map((e) => [e.id, e]));
   const byOffset = new Map(current.map((e) => [e.offset, e]));
   let changed = 0;
@@ -54,14 +59,17 @@ export function mergeCounted(current: readonly ParlantEvent[], batch: readonly P
     byId.set(event.id, event);
     changed += 1;
   }
-  return changed > 0 ? { events: [...byOffset.values()].sort((a, b) => a.offset - b.offset), changed } : { events: current, changed: 0 };
+  if (changed === 0) return { events: current, changed: 0, appended: false };
+  return { events: [...byOffset.values()].sort((a, b) => a.offset - b.offset), changed, appended: false };
 }
 
-/** The common case, new events after the last one, in order: no maps, no sort. */
-function isPlainAppend(current: readonly ParlantEvent[], batch: readonly ParlantEvent[]): boolean {
+/** The common case, new events after the last one, in order, none of them known: no maps, no sort. */
+function isPlainAppend(current: readonly ParlantEvent[], batch: readonly ParlantEvent[], ids: ReadonlySet<string>): boolean {
   let last = current.at(-1)?.offset ?? -1;
+  const seen = new Set<string>();
   for (const event of batch) {
-    if (event.deleted || event.offset <= last) return false;
+    if (event.deleted || event.offset <= last || ids.has(event.id) || seen.has(event.id)) return false;
+    seen.add(event.id);
     last = event.offset;
   }
   return true;
@@ -91,6 +99,15 @@ export function messageData(event: ParlantEvent): MessageData | null {
   if (d.flagged === true) result.flagged = true;
   if (Array.isArray(d.chunks)) result.chunks = d.chunks.filter((c): c is string | null => c === null || typeof c === 'string');
   return result;
+}
+
+/**
+ * Whether a message is still being written (a streaming agent's `chunks` do not end with `null`).
+ * @example if (isStreaming(event)) follow(event.id);
+ */
+export function isStreaming(event: ParlantEvent | undefined): boolean {
+  const chunks = event ? messageData(event)?.chunks : undefined;
+  return Array.isArray(chunks) && chunks.at(-1) !== null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * No React in here.
  */
 export * from './types';
-export { ParlantError, isAmbiguous, parseRetryAfter, type ParlantErrorKind } from './errors';
+export { ParlantError, parseRetryAfter, type ParlantErrorKind } from './errors';
 export {
   createParlantClient,
   normalizeServer,
@@ -15,29 +15,25 @@ export {
   type HeadersSource,
   type RequestOptions,
 } from './client';
-export { traceKey, mergeEvents, messageData, statusData, toolCalls, clientMessageId, CLIENT_MESSAGE_ID } from './events';
+export { traceKey, mergeEvents, messageData, statusData, toolCalls, clientMessageId, isStreaming, CLIENT_MESSAGE_ID } from './events';
 export {
   createTimelineStore,
   type TimelineStore,
   type TimelineState,
   type TimelineActions,
-  type Connection,
-  type ConnectionState,
   type OutboxItem,
 } from './timeline';
+export { nextConnection, isStopped, type Connection, type ConnectionState, type ConnectionInput } from './connection';
+export { finalState, retryDelay, sendOutcome, type FinalState } from './policy';
+export { watchPage, type PageEnvironment, type PageWatcher, type PageSignal } from './page';
+export { createIngest, type Ingest, type IngestOptions, type IngestOrigin } from './ingest';
 export { systemClock, backoffDelay, type Clock } from './clock';
-export { createEventPoller, type EventPoller, type EventPollerOptions, type PollerEnvironment, type EventTransport } from './poller';
+export { createEventPoller, type EventPoller, type EventPollerOptions, type EventTransport } from './poller';
 export { createSharedEventPoller } from './tabs';
 export { followStreamingMessages } from './follow';
 export { sseData, type StreamOutcome } from './sse';
 export { createMessageSender, type MessageSender, type MessageSenderOptions } from './sender';
 export { createChatSession, type ChatSession, type ChatSessionOptions } from './session';
 export { sessionSlot, type SessionSlot, type StorageLike, type PersistSession } from './persistence';
-export {
-  createTimelineViews,
-  type TimelineViews,
-  type ChatMessage,
-  type MessageRole,
-  type ToolFootnote,
-  type AgentActivity,
-} from './views';
+export { createTimelineViews, type TimelineViews } from './views';
+export type { ChatMessage, MessageRole, ToolFootnote, AgentActivity } from './model';

@@ -50,8 +50,11 @@ export function sessionSlot(
     read() {
       const raw = safely(() => storage.getItem(key), null);
       if (!raw) return null;
-      const value = safely(() => JSON.parse(raw) as { id?: unknown; expires?: unknown }, {});
-      if (typeof value.id === 'string' && typeof value.expires === 'number' && value.expires > now()) return value.id;
+      // Anything may be in storage (another script, an older format, a hand edit): only a record
+      // of ours that has not expired counts; everything else is removed.
+      const value: unknown = safely(() => JSON.parse(raw), null);
+      const record = typeof value === 'object' && value !== null ? (value as { id?: unknown; expires?: unknown }) : {};
+      if (typeof record.id === 'string' && record.id !== '' && typeof record.expires === 'number' && record.expires > now()) return record.id;
       safely(() => storage.removeItem(key), undefined);
       return null;
     },

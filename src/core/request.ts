@@ -1,4 +1,4 @@
-import { yieldToMain } from './clock';
+import { systemClock, yieldToMain, type Clock } from './clock';
 import { ParlantError, parseRetryAfter } from './errors';
 
 /** Extra headers, fixed or computed per request (so a host can rotate auth tokens). @example const h: HeadersSource = async () => ({ Authorization: `Bearer ${await token()}` }); */
@@ -18,6 +18,8 @@ export interface Transport {
   headers?: HeadersSource;
   credentials?: RequestCredentials;
   defaultTimeoutMs: number;
+  /** Timers of the timeouts (the system clock unless a test drives time). */
+  clock?: Clock;
 }
 
 /** A response read whole: status, headers, and the body parsed when it is JSON. @example if (res.json && res.status === 200) parse(res.body); */
@@ -87,14 +89,15 @@ export async function send<T = RawResponse>(
   let timedOut = false;
   const onAbort = () => controller.abort(outer?.reason);
   outer?.addEventListener('abort', onAbort, { once: true });
+  const clock = transport.clock ?? systemClock;
   const arm = () =>
-    setTimeout(() => {
+    clock.setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, options.timeoutMs ?? transport.defaultTimeoutMs);
   let timer = arm();
   const touch = () => {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
     timer = arm();
   };
   try {
@@ -112,7 +115,7 @@ export async function send<T = RawResponse>(
     if (outer?.aborted) throw aborted(outer.reason);
     throw new ParlantError({ kind: 'network', message: `${method} ${path} failed: no response`, cause: error });
   } finally {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
   }
 }

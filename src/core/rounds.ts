@@ -1,122 +1,88 @@
 import type { ParlantClient } from './client';
-import type { Clock } from './clock';
 import { ParlantError } from './errors';
-import type { EventTransport } from './poller';
-import type { TimelineStore } from './timeline';
 import type { ParlantEvent } from './types';
 
 /**
- * A long request answered sooner than this was cut short (by a proxy), not ended by the server idling.
- * @example const cutShort = clock.now() - started < EARLY_TIMEOUT_MS;
+ * One request of the poll loop, by long-poll or by server-sent events, and what it came to. A
+ * round reads and changes nothing of the loop: it reports an outcome and the loop decides.
  */
+
+/** A long request answered sooner than this was cut short (by a proxy), not ended by the server idling. @example const early = elapsed < EARLY_TIMEOUT_MS; */
 export const EARLY_TIMEOUT_MS = 5000;
-const MIN_EMPTY_INTERVAL_MS = 1000;
-const EMPTY_STREAK_LIMIT = 10;
-const QUICK_CLOSE_LIMIT = 3;
 
 /**
- * What a round needs from the poller that runs it.
- * @example const context: RoundContext = { client, store, sessionId: 's1', clock, accept, reportDropped };
+ * What one request came to:
+ * `idle` — nothing new within the wait (Parlant's JSON 504, or a stream that stayed open its time);
+ * `news` — events arrived (`moved`: the cursor moved, so it was progress);
+ * `closed-early` — a stream closed quickly with nothing (Parlant does this for a deleted session);
+ * `no-sse` — the server ignored `sse=true` and answered a plain list;
+ * `failed` — a failure for the failure policy.
+ * @example const outcome: Outcome = { kind: 'news', moved: true };
  */
-export interface RoundContext {
+export type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'news'; moved: boolean }
+  | { kind: 'closed-early' }
+  | { kind: 'no-sse'; events: ParlantEvent[] }
+  | { kind: 'failed'; error: ParlantError };
+
+/**
+ * One request's parameters and what it may call: `accept` merges events (it is inert once the
+ * loop that made the request has stopped).
+ * @example const request: RoundRequest = { client, sessionId: 's1', minOffset: 0, wait: 0, started: 0, now: () => 0, signal, accept, dropped };
+ */
+export interface RoundRequest {
   client: ParlantClient;
-  store: TimelineStore;
   sessionId: string;
-  clock: Clock;
-  /** Merges events into the store and marks the connection live; returns how many changed it. */
+  minOffset: number;
+  wait: number;
+  /** Monotonic ms when the request started, and the clock to compare with. */
+  started: number;
+  now(): number;
+  signal: AbortSignal;
+  /** Merges events; returns how many changed the timeline. */
   accept(events: readonly ParlantEvent[]): number;
   /** Tells the host how many malformed events were skipped. */
-  reportDropped(count: number): void;
+  dropped(count: number): void;
 }
 
 /**
- * The poller's counters a round reads and updates; they outlive a round, so they live in the loop.
- * @example const state: RoundState = { emptyStreak: 0, quickCloses: 0, transport: 'auto' };
+ * One long-poll: events, "nothing new" (a 504 that came when it should), or a failure (a 504
+ * that came too early, or answered a request that asked not to wait, came from a gateway).
+ * @example const outcome = await longPollRound(request, () => store.getState().nextOffset);
  */
-export interface RoundState {
-  emptyStreak: number;
-  quickCloses: number;
-  transport: EventTransport;
-}
-
-/**
- * One request's parameters, fixed when it starts.
- * @example const round: Round = { nextOffset: 0, historyLoaded: false, wait: 0, started: clock.now(), signal, state };
- */
-export interface Round {
-  nextOffset: number;
-  historyLoaded: boolean;
-  wait: number;
-  started: number;
-  signal: AbortSignal;
-  state: RoundState;
-}
-
-/**
- * What the poller should do after a round: go again (after `delayMs` when given), or handle a failure.
- * @example const step: Step = { kind: 'again', delayMs: 1000 };
- */
-export type Step = { kind: 'again'; delayMs?: number } | { kind: 'failed'; error: ParlantError };
-
-/**
- * One long-poll request: what to do next.
- * @example const step = await longPollRound(context, round);
- */
-export async function longPollRound(context: RoundContext, round: Round): Promise<Step> {
-  const { client, store, sessionId, clock, accept, reportDropped } = context;
-  const { nextOffset, historyLoaded, wait, started, signal, state } = round;
-  const result = await client.listEvents(sessionId, { minOffset: nextOffset, waitForData: wait }, { signal });
+export async function longPollRound(request: RoundRequest, cursor: () => number): Promise<Outcome> {
+  const { client, sessionId, minOffset, wait, started, now, signal } = request;
+  const result = await client.listEvents(sessionId, { minOffset, waitForData: wait }, { signal });
   if (result.timedOut) {
-    // A request that asked not to wait cannot time out on the server: a gateway answered it.
-    if (wait === 0) return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 504, message: 'The history request timed out at a gateway' }) };
-    if (clock.now() - started >= Math.min(EARLY_TIMEOUT_MS, wait * 500)) return { kind: 'again' };
-    return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 504, message: 'Long-poll ended early (a proxy cut it)' }) };
+    if (wait === 0) return failed(504, 'A request that asked not to wait timed out at a gateway');
+    if (now() - started >= Math.min(EARLY_TIMEOUT_MS, wait * 500)) return { kind: 'idle' };
+    return failed(504, 'Long-poll ended early (a proxy cut it)');
   }
-  if (result.dropped > 0) reportDropped(result.dropped);
-  const changed = accept(result.events);
-  store.getState().setHistoryLoaded();
-  // Progress is a moved cursor, not only a changed store: a send may have merged the same
-  // event from its POST answer first.
-  if (changed > 0 || store.getState().nextOffset > nextOffset || !historyLoaded) {
-    state.emptyStreak = 0;
-    return { kind: 'again' };
-  }
-  // A 200 that brought nothing new: a stale cursor or a misbehaving proxy. Never spin; after a
-  // streak treat it as a failure.
-  state.emptyStreak += 1;
-  if (state.emptyStreak <= EMPTY_STREAK_LIMIT) return { kind: 'again', delayMs: MIN_EMPTY_INTERVAL_MS - (clock.now() - started) };
-  return { kind: 'failed', error: new ParlantError({ kind: 'invalid-response', status: 200, message: 'Server keeps answering without new events' }) };
+  if (result.dropped > 0) request.dropped(result.dropped);
+  const changed = request.accept(result.events);
+  // Progress is a moved cursor, not only a changed store: a send may have merged the same event
+  // from its POST answer first.
+  return { kind: 'news', moved: changed > 0 || cursor() > minOffset };
 }
 
 /**
  * One server-sent-events stream: events are merged as they arrive; it ends when the server idles.
- * @example const step = await sseRound(context, round);
+ * @example const outcome = await streamRound(request);
  */
-export async function sseRound(context: RoundContext, round: Round): Promise<Step> {
-  const { client, sessionId, clock, accept, reportDropped } = context;
-  const { nextOffset, wait, started, signal, state } = round;
+export async function streamRound(request: RoundRequest): Promise<Outcome> {
+  const { client, sessionId, minOffset, wait, started, now, signal } = request;
   let dropped = 0;
-  const outcome = await client.streamEvents(sessionId, { minOffset: nextOffset, waitForData: wait }, (event) => accept([event]), {
+  const outcome = await client.streamEvents(sessionId, { minOffset, waitForData: wait }, (event) => request.accept([event]), {
     signal,
     onMalformed: () => (dropped += 1),
   });
-  if (dropped > 0) reportDropped(dropped);
-  if (outcome.fallback) {
-    // The server ignored sse=true and answered a plain list: it has no SSE. Long-poll from now on.
-    state.transport = 'long-poll';
-    accept(outcome.fallback);
-    return { kind: 'again' };
-  }
-  if (outcome.received > 0 || clock.now() - started >= wait * 800) {
-    state.quickCloses = 0;
-    return { kind: 'again' };
-  }
-  // Parlant answers a deleted session with 200 and an empty stream, so repeated empty, quick
-  // closes are checked against the session itself (a 404 there ends the conversation).
-  state.quickCloses += 1;
-  if (state.quickCloses >= QUICK_CLOSE_LIMIT) {
-    state.quickCloses = 0;
-    await client.getSession(sessionId, { signal });
-  }
-  return { kind: 'failed', error: new ParlantError({ kind: 'http', status: 200, message: 'Event stream closed without events' }) };
+  if (dropped > 0) request.dropped(dropped);
+  if (outcome.fallback) return { kind: 'no-sse', events: outcome.fallback };
+  if (outcome.received > 0) return { kind: 'news', moved: true };
+  return now() - started >= wait * 800 ? { kind: 'idle' } : { kind: 'closed-early' };
+}
+
+function failed(status: number, message: string): Outcome {
+  return { kind: 'failed', error: new ParlantError({ kind: 'http', status, message }) };
 }

@@ -1,120 +1,183 @@
 import type { ParlantClient } from './client';
-import { backoffDelay, systemClock, type Clock } from './clock';
-import { ParlantError, isAmbiguous } from './errors';
+import { interruptibleSleep, systemClock, type Clock } from './clock';
+import { ParlantError } from './errors';
 import { CLIENT_MESSAGE_ID, clientMessageId } from './events';
-import type { TimelineStore } from './timeline';
+import type { Ingest } from './ingest';
+import { watchPage, type PageWatcher } from './page';
+import { retryDelay, sendOutcome } from './policy';
+import type { OutboxItem, TimelineStore } from './timeline';
 import type { Json } from './types';
 
-/** Options of {@link createMessageSender}. @example const o: MessageSenderOptions = { client, store, ensureSession: async () => 's1' }; */
+/** Options of {@link createMessageSender}. @example const o: MessageSenderOptions = { client, store, ingest, ensureSession: async () => 's1' }; */
 export interface MessageSenderOptions {
   client: ParlantClient;
   store: TimelineStore;
-  /** Resolves the session to post to, creating it on first use when the host wants that. */
-  ensureSession: () => Promise<string>;
+  ingest: Ingest;
+  /** Resolves the session to post to, creating it first when needed; rejects when it cannot be had. */
+  ensureSession: (signal: AbortSignal) => Promise<string>;
   clock?: Clock;
+  /** Whether the network is there (messages typed offline wait for it); default: watch `window`. */
+  page?: PageWatcher;
   /** Makes client message ids; default `crypto.randomUUID()`. */
   idFactory?: () => string;
-  /** Automatic retries of retryable failures before a message is marked failed (default 2). */
-  autoRetries?: number;
   onError?: (error: ParlantError) => void;
 }
 
 /** Sends customer messages through the outbox. @example const id = sender.send('Hello'); */
 export interface MessageSender {
-  /** Queues a message and returns its client id, or `null` for empty text. It shows at once as pending. */
+  /** Queues a message and returns its client id, or `null` for empty text. It shows at once. */
   send(text: string, metadata?: Record<string, Json>): string | null;
-  /** Sends a failed message again (same client id, so the server never ends with two copies). */
+  /** Sends a failed message again (same client id: a copy that landed meanwhile confirms it instead). */
   retry(clientId: string): void;
-  /** Drops a failed message from the outbox. */
+  /** Drops a message that is not being posted right now. */
   discard(clientId: string): void;
+  /** (Re)starts sending what waits in the outbox. */
+  start(): void;
+  /** Cancels waits and checks; a POST already on its way completes. */
+  stop(): void;
 }
 
-interface Draft {
-  text: string;
-  metadata: Record<string, Json>;
-  /** The cursor when the message was first sent: a copy that landed sits at or after it. */
-  since: number;
-}
+/** A message the server said it did not take (429, 408) goes out again on its own at most this often. */
+const MAX_UNSENT = 5;
 
 /**
  * Creates the sender of one session. Sends are serialized so the server's offsets follow the
- * customer's order. Each message carries a client id in its event metadata: the POST response or
- * the poll, whichever comes first, confirms it, and it is never shown twice. After an ambiguous
- * failure (timeout, network error, 5xx) the sender first looks for the message on the server
- * before posting it again.
+ * customer's order. Each message carries a client id in its event metadata: the POST answer, the
+ * poll or another tab, whichever comes first, confirms it, and it is never shown twice.
+ * A message is only ever posted again on its own when the server said it did not take it (429,
+ * 408). After an ambiguous outcome (no answer, a timeout after 20 s, a 5xx) it may have landed:
+ * it shows "not sent" with its text and waits for the customer; a late copy still confirms it, and
+ * an explicit Retry first looks for it on the server. Messages typed offline wait for the network.
  * @example
- * const sender = createMessageSender({ client, store, ensureSession: () => controller.ensureSession() });
+ * const sender = createMessageSender({ client, store, ingest, ensureSession: () => Promise.resolve('sess_1') });
  * const clientId = sender.send('Where is my order?');
  * // on failure: store.getState().outbox[0].state === 'failed' → sender.retry(clientId)
  */
 export function createMessageSender(options: MessageSenderOptions): MessageSender {
-  const { client, store, ensureSession, onError } = options;
+  const { client, store, ingest, ensureSession, onError } = options;
   const clock = options.clock ?? systemClock;
-  const autoRetries = options.autoRetries ?? 2;
+  const page = options.page ?? watchPage();
   const makeId = options.idFactory ?? (() => globalThis.crypto.randomUUID());
-  const drafts = new Map<string, Draft>();
-  let chain: Promise<void> = Promise.resolve();
+  const unsent = new Map<string, number>();
+  let active = false;
+  let pumping = false;
+  let stopped = new AbortController();
+  /** The POST in flight: aborted when a copy confirms its message first. */
+  let posting: { clientId: string; controller: AbortController } | null = null;
 
-  const pending = (clientId: string) => store.getState().outbox.some((item) => item.clientId === clientId);
+  const item = (clientId: string) => store.getState().outbox.find((i) => i.clientId === clientId);
+  const update = (clientId: string, patch: Partial<Omit<OutboxItem, 'clientId'>>) => {
+    if (item(clientId)) store.getState().updateOutbox(clientId, patch);
+  };
+  const asError = (caught: unknown) => (caught instanceof ParlantError ? caught : new ParlantError({ kind: 'network', message: String(caught), cause: caught }));
 
-  async function alreadyLanded(sessionId: string, clientId: string, since: number): Promise<boolean> {
-    const found = await client.listEvents(sessionId, { minOffset: since, source: 'customer', waitForData: 0 });
-    const echo = found.events.filter((e) => clientMessageId(e) === clientId);
-    if (echo.length > 0) store.getState().merge(echo);
-    return echo.length > 0;
-  }
+  store.subscribe((state) => {
+    if (posting && !state.outbox.some((i) => i.clientId === posting?.clientId)) posting.controller.abort();
+  });
+  let unwatch: (() => void) | null = null;
 
-  async function deliver(clientId: string): Promise<void> {
-    const draft = drafts.get(clientId);
-    for (let attempt = 0; draft && pending(clientId); attempt += 1) {
-      const item = store.getState().outbox.find((i) => i.clientId === clientId);
-      store.getState().updateOutbox(clientId, { state: 'sending' });
-      try {
-        const sessionId = await ensureSession();
-        if (item?.ambiguous && (await alreadyLanded(sessionId, clientId, draft.since))) break;
-        const event = await client.sendMessage(sessionId, draft.text, { ...draft.metadata, [CLIENT_MESSAGE_ID]: clientId });
-        store.getState().merge([event]);
-        break;
-      } catch (caught) {
-        const error = caught instanceof ParlantError ? caught : new ParlantError({ kind: 'network', message: String(caught), cause: caught });
-        onError?.(error);
-        if (!pending(clientId)) break; // a late echo from the poll confirmed it meanwhile
-        const ambiguous = Boolean(item?.ambiguous) || isAmbiguous(error);
-        if (!error.retryable || attempt >= autoRetries) {
-          store.getState().updateOutbox(clientId, { state: 'failed', error, ambiguous });
+  async function pump(): Promise<void> {
+    if (pumping || !active) return;
+    pumping = true;
+    try {
+      for (let next = waiting(); active && next; next = waiting()) {
+        if (!page.online) {
+          update(next.clientId, { state: 'queued' });
           break;
         }
-        store.getState().updateOutbox(clientId, { ambiguous });
-        const wait = error.status === 429 ? Math.max(10_000, (error.retryAfter ?? 0) * 1000) : backoffDelay(attempt + 1, clock.random);
-        await new Promise<void>((resolve) => clock.setTimeout(resolve, wait));
+        await attempt(next, stopped.signal);
       }
+    } finally {
+      pumping = false;
     }
-    if (!pending(clientId)) drafts.delete(clientId);
+  }
+  const waiting = () => store.getState().outbox.find((i) => i.state !== 'failed');
+
+  async function attempt(message: OutboxItem, signal: AbortSignal): Promise<void> {
+    const { clientId } = message;
+    let sessionId: string;
+    try {
+      sessionId = await ensureSession(signal);
+    } catch (caught) {
+      const error = asError(caught);
+      if (error.kind !== 'aborted' && !signal.aborted) update(clientId, { state: 'failed', error, ambiguous: Boolean(message.ambiguous) });
+      return;
+    }
+    if (message.ambiguous && (await landed(sessionId, message, signal))) return;
+    if (signal.aborted || !item(clientId)) return;
+    update(clientId, { state: 'sending' });
+    const controller = new AbortController();
+    posting = { clientId, controller };
+    try {
+      ingest([await client.sendMessage(sessionId, message.text, { ...message.metadata, [CLIENT_MESSAGE_ID]: clientId }, { signal: controller.signal })]);
+      unsent.delete(clientId);
+    } catch (caught) {
+      const error = asError(caught);
+      if (!item(clientId)) return; // a copy confirmed it meanwhile
+      onError?.(error);
+      const outcome = sendOutcome(error);
+      const tries = (unsent.get(clientId) ?? 0) + 1;
+      if (outcome === 'unsent' && tries < MAX_UNSENT) {
+        unsent.set(clientId, tries);
+        update(clientId, { state: 'queued', error });
+        await interruptibleSleep(clock, retryDelay(error, tries, clock.random), signal).done;
+        return;
+      }
+      update(clientId, { state: 'failed', error, ambiguous: outcome === 'ambiguous' || Boolean(message.ambiguous) });
+    } finally {
+      if (posting?.controller === controller) posting = null;
+    }
   }
 
-  const schedule = (clientId: string) => {
-    chain = chain.then(() => deliver(clientId));
-  };
+  /** Looks for the message on the server before posting it again; ingests the copy when found. */
+  async function landed(sessionId: string, message: OutboxItem, signal: AbortSignal): Promise<boolean> {
+    try {
+      const found = await client.listEvents(sessionId, { minOffset: message.since, source: 'customer', waitForData: 0 }, { signal });
+      const copies = found.events.filter((e) => clientMessageId(e) === message.clientId);
+      if (copies.length > 0) ingest(copies);
+      return copies.length > 0;
+    } catch (caught) {
+      const error = asError(caught);
+      if (error.kind === 'aborted' || signal.aborted) return true; // stopped: decide when started again
+      onError?.(error);
+      update(message.clientId, { state: 'failed', error });
+      return true;
+    }
+  }
 
   return {
     send(text, metadata = {}) {
       const clean = toWellFormed(text);
       if (clean.trim() === '') return null;
       const clientId = makeId();
-      drafts.set(clientId, { text: clean, metadata, since: store.getState().nextOffset });
-      store.getState().enqueue({ clientId, text: clean, state: 'sending', createdAt: Date.now() });
-      schedule(clientId);
+      const state = page.online ? 'sending' : 'queued';
+      store.getState().enqueue({ clientId, text: clean, metadata, state, createdAt: Date.now(), since: store.getState().nextOffset });
+      void pump();
       return clientId;
     },
     retry(clientId) {
-      const item = store.getState().outbox.find((i) => i.clientId === clientId);
-      if (!item || item.state !== 'failed' || !drafts.has(clientId)) return;
-      store.getState().updateOutbox(clientId, { state: 'sending' });
-      schedule(clientId);
+      if (item(clientId)?.state !== 'failed') return;
+      unsent.delete(clientId);
+      update(clientId, { state: page.online ? 'sending' : 'queued' });
+      void pump();
     },
     discard(clientId) {
-      drafts.delete(clientId);
+      if (posting?.clientId === clientId) return;
+      unsent.delete(clientId);
       store.getState().removeOutbox(clientId);
+    },
+    start() {
+      if (active) return;
+      active = true;
+      stopped = new AbortController();
+      unwatch = page.subscribe((signal) => void (signal === 'online' && pump()));
+      void pump();
+    },
+    stop() {
+      active = false;
+      stopped.abort();
+      unwatch?.();
+      unwatch = null;
     },
   };
 }

@@ -1,13 +1,19 @@
 import type { ParlantClient } from './client';
-import type { Clock } from './clock';
+import { systemClock, type Clock } from './clock';
 import type { ParlantError } from './errors';
 import { followStreamingMessages } from './follow';
-import { createEventPoller, type EventPoller, type EventTransport, type PollerEnvironment } from './poller';
-import { createSharedEventPoller } from './tabs';
+import { createIngest } from './ingest';
+import type { ChatMessage } from './model';
+import { watchPage, type PageEnvironment } from './page';
 import type { SessionSlot } from './persistence';
+import { createEventPoller, type EventPoller, type EventTransport } from './poller';
+import { createReplyRetry } from './reply';
+import { createSessionCreator } from './creator';
 import { createMessageSender, type MessageSender } from './sender';
+import { createSharedEventPoller } from './tabs';
 import { createTimelineStore, type TimelineStore } from './timeline';
 import type { Json, ParlantEvent, Session } from './types';
+import { createTimelineViews, type TimelineViews } from './views';
 
 /** Options of {@link createChatSession}. @example const o: ChatSessionOptions = { client, agentId: 'a1' }; */
 export interface ChatSessionOptions {
@@ -28,9 +34,11 @@ export interface ChatSessionOptions {
   title?: string;
   metadata?: Record<string, Json>;
   store?: TimelineStore;
-  waitForData?: number;
+  /** Long-poll seconds, read before each request (so a host may change it while the chat runs). */
+  waitForData?: number | (() => number);
   clock?: Clock;
-  environment?: PollerEnvironment | null;
+  /** Where online/offline/visibility/back-forward-cache events come from; default `window`. */
+  environment?: PageEnvironment | null;
   idFactory?: () => string;
   /**
    * One long-poll per session per browser (default true): widgets and tabs showing the same
@@ -42,30 +50,41 @@ export interface ChatSessionOptions {
   /** Remember the session id here (see `sessionSlot`); a remembered id is resumed when none is given. */
   slot?: SessionSlot | null;
   onSessionCreated?: (session: Session) => void;
+  /** Every failure, for the host's logs: requests, refused events, and turns the agent failed. */
   onError?: (error: ParlantError) => void;
-  /** Refresh credentials on a 401/403; the poll is retried once afterwards. */
-  onAuthError?: (error: ParlantError) => unknown;
+  /** Each new event once, as it arrives (not the history of a resumed session). */
+  onEvent?: (event: ParlantEvent) => void;
+  /** Each new message from the agent or a human operator once, when complete. */
+  onMessage?: (message: ChatMessage) => void;
 }
 
 /** One conversation: session lifecycle, timeline, poll loop and outbox together. @example const chat: ChatSession = createChatSession({ client, agentId: 'a1' }); */
-export interface ChatSession extends MessageSender {
+export interface ChatSession extends Omit<MessageSender, 'start' | 'stop'> {
   readonly store: TimelineStore;
   readonly client: ParlantClient;
-  /** Starts polling (and creates the session now when `createSessionOn: 'start'`). */
+  /** Memoized selectors over this conversation's store (messages, activity, footnotes, custom events). */
+  readonly views: TimelineViews;
+  /** Starts polling (and creates the session now when `createSessionOn: 'start'`), and sends what waits. */
   start(): void;
-  /** Stops polling and aborts the request in flight. Sends already posted still complete. */
+  /** Stops polling, waits and checks. Sends already posted still complete. */
   stop(): void;
   /** The session id, creating the session once if needed; concurrent callers share one request. */
   ensureSession(): Promise<string>;
   /** Posts a `custom` event from the customer's UI (no agent reply is triggered). */
   sendCustomEvent(data: Json): Promise<ParlantEvent>;
+  /**
+   * Asks the agent to answer the customer's latest message again after its turn failed (one
+   * request, however often it is called meanwhile). Where the server does not let a customer
+   * ask that (Parlant's production policy), the message is sent again instead.
+   */
+  retryReply(messageKey: string): void;
   /** Polls right away: the "Retry now" button, or after the host refreshed its auth headers. */
   reconnect(): void;
 }
 
 /**
  * Ties the core together for one conversation. Framework-free: the React hook is a thin layer on
- * top. Safe under React StrictMode: the session is created through one in-flight promise that a
+ * top. Safe under React StrictMode: the session is created through one in-flight request that a
  * stop/start cycle does not repeat.
  * @example
  * const chat = createChatSession({ client, agentId: 'agent_1', onSessionCreated: (s) => save(s.id) });
@@ -74,36 +93,34 @@ export interface ChatSession extends MessageSender {
  * chat.store.subscribe((s) => console.log(s.events.length));
  */
 export function createChatSession(options: ChatSessionOptions): ChatSession {
-  const { client } = options;
-  const { slot } = options;
+  const { client, slot } = options;
+  const clock = options.clock ?? systemClock;
   const remembered = options.sessionId ? null : (slot?.read() ?? null);
   const initial = options.sessionId ?? remembered;
   const store = options.store ?? createTimelineStore(initial);
   if (initial) store.getState().setSession(initial);
+  const views = createTimelineViews();
+  const page = watchPage(options.environment);
+  const ingest = createIngest({
+    store,
+    ...(options.onError && { onError: options.onError }),
+    ...(options.onEvent && { onEvent: options.onEvent }),
+    ...(options.onMessage && { onMessage: options.onMessage }),
+  });
   let fromSlot = remembered !== null;
-  let creating: Promise<string> | null = null;
   let poller: EventPoller | null = null;
   let stopFollowing: (() => void) | null = null;
   let active = false;
 
   const startPolling = (sessionId: string) => {
-    if (poller) return;
-    const pollerOptions: Parameters<typeof createEventPoller>[0] = { client, store, sessionId };
+    if (poller || !active) return;
+    const pollerOptions: Parameters<typeof createEventPoller>[0] = { client, store, sessionId, ingest, clock, page };
     if (options.waitForData !== undefined) pollerOptions.waitForData = options.waitForData;
-    if (options.clock) pollerOptions.clock = options.clock;
-    if (options.environment !== undefined) pollerOptions.environment = options.environment;
     if (options.onError) pollerOptions.onError = options.onError;
-    if (options.onAuthError) pollerOptions.onAuthError = options.onAuthError;
     if (options.transport) pollerOptions.transport = options.transport;
     poller = options.shareAcrossTabs === false ? createEventPoller(pollerOptions) : createSharedEventPoller(pollerOptions);
     poller.start();
-    stopFollowing = followStreamingMessages({
-      client,
-      store,
-      sessionId,
-      ...(options.clock && { clock: options.clock }),
-      ...(options.onError && { onError: options.onError }),
-    });
+    stopFollowing = followStreamingMessages({ client, store, ingest, sessionId, clock, ...(options.onError && { onError: options.onError }) });
   };
   const stopPolling = () => {
     poller?.stop();
@@ -112,38 +129,33 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     stopFollowing = null;
   };
 
-  const ensureSession = (): Promise<string> => {
-    const existing = store.getState().sessionId;
-    if (existing) return Promise.resolve(existing);
-    creating ??= client
-      .createSession({
-        agentId: options.agentId,
-        ...(options.customerId !== undefined && { customerId: options.customerId }),
-        ...(options.allowGreeting && { allowGreeting: true }),
-        ...(options.title !== undefined && { title: options.title }),
-        ...(options.metadata !== undefined && { metadata: options.metadata }),
-      })
-      .then((session) => {
-        store.getState().setSession(session.id);
-        // New sessions start empty: nothing to load, and our first message will come back by poll.
-        store.getState().setHistoryLoaded();
-        slot?.write(session.id);
-        options.onSessionCreated?.(session);
-        if (active) startPolling(session.id);
-        return session.id;
-      })
-      .finally(() => {
-        creating = null;
-      });
-    return creating;
-  };
+  const creator = createSessionCreator({
+    client,
+    store,
+    clock,
+    params: {
+      agentId: options.agentId,
+      ...(options.customerId !== undefined && { customerId: options.customerId }),
+      ...(options.allowGreeting && { allowGreeting: true }),
+      ...(options.title !== undefined && { title: options.title }),
+      ...(options.metadata !== undefined && { metadata: options.metadata }),
+    },
+    ...(options.onError && { onError: options.onError }),
+    onCreated(session) {
+      slot?.write(session.id);
+      options.onSessionCreated?.(session);
+      startPolling(session.id);
+    },
+  });
 
-  // A remembered session that no longer exists is not the customer's problem: forget it and let
-  // the next message start a new one, with no "conversation ended" state in between.
-  store.subscribe((state) => {
-    if (!fromSlot || state.connection.state !== 'ended') return;
-    fromSlot = false;
+  // A session that is gone is not resumed after a reload. A remembered one that was already gone
+  // when we came back is not the customer's problem: start over quietly, nothing was shown yet.
+  // One that ends mid-conversation keeps its transcript and says it ended.
+  store.subscribe((state, previous) => {
+    if (state.connection.state !== 'ended' || previous.connection.state === 'ended') return;
     slot?.clear();
+    if (!fromSlot || state.historyLoaded) return;
+    fromSlot = false;
     stopPolling();
     state.setSession(null);
   });
@@ -151,33 +163,45 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   const sender = createMessageSender({
     client,
     store,
-    ensureSession,
-    ...(options.clock && { clock: options.clock }),
+    ingest,
+    clock,
+    page,
+    ensureSession: (signal) => creator.ensure(signal),
     ...(options.idFactory && { idFactory: options.idFactory }),
     ...(options.onError && { onError: options.onError }),
   });
+  const replies = createReplyRetry({ client, store, ingest, views, send: sender.send, ...(options.onError && { onError: options.onError }) });
 
   return {
-    ...sender,
+    send: sender.send,
+    retry: sender.retry,
+    discard: sender.discard,
     store,
     client,
-    ensureSession,
+    views,
+    ensureSession: () => creator.ensure(),
     start() {
       active = true;
+      creator.resume();
+      sender.start();
       const sessionId = store.getState().sessionId;
       if (sessionId) startPolling(sessionId);
-      else if (options.createSessionOn === 'start') ensureSession().catch((error: ParlantError) => options.onError?.(error));
+      else if (options.createSessionOn === 'start') creator.ensure().catch(() => undefined);
     },
     stop() {
       active = false;
+      creator.pause();
+      sender.stop();
       stopPolling();
     },
     async sendCustomEvent(data) {
-      const event = await client.sendCustomEvent(await ensureSession(), data);
-      store.getState().merge([event]);
+      const event = await client.sendCustomEvent(await creator.ensure(), data);
+      ingest([event]);
       return event;
     },
+    retryReply: replies.retry,
     reconnect() {
+      creator.wake();
       if (poller) poller.pollNow();
       else if (active && store.getState().sessionId) startPolling(store.getState().sessionId as string);
     },

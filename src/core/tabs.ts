@@ -1,7 +1,12 @@
+import { systemClock } from './clock';
+import type { Connection, ConnectionState } from './connection';
 import { ParlantError } from './errors';
+import { createIngest, type Ingest } from './ingest';
+import { watchPage, type PageWatcher } from './page';
 import { parseEventList } from './parse';
-import { createEventPoller, terminalState, type EventPoller, type EventPollerOptions } from './poller';
-import type { ConnectionState } from './timeline';
+import { finalState } from './policy';
+import { createEventPoller, type EventPoller, type EventPollerOptions } from './poller';
+import type { ParlantEvent } from './types';
 
 /** The browser APIs tab sharing needs; absent ones turn it off. */
 interface LockManagerLike {
@@ -11,7 +16,9 @@ interface LockManagerLike {
 type Broadcast =
   | { type: 'events'; events: readonly unknown[] }
   | { type: 'cursor'; nextOffset: number }
-  | { type: 'connection'; state: ConnectionState };
+  | { type: 'connection'; state: ConnectionState; retryInMs?: number }
+  /** A tab's customer asked to retry now: the polling tab should. */
+  | { type: 'wake' };
 
 /**
  * Batches larger than this are not copied to the other tabs (copying a 10,000-event history took
@@ -20,13 +27,14 @@ type Broadcast =
 const BROADCAST_LIMIT = 200;
 
 /**
- * One long-poll per session per browser, however many widgets and tabs show it. The tab holding
- * a Web Lock named after the server and session polls and broadcasts every batch (and its
- * connection state) on a BroadcastChannel; the others load the history once and then listen. A
- * large batch goes out as its end offset only, and a tab that finds a gap before a batch fetches
- * the missing events itself instead of merging around the hole.
- * When the polling tab closes, its lock passes to the next tab, which takes over. Without Web
- * Locks or BroadcastChannel (old browsers, tests) this is a plain {@link createEventPoller}.
+ * One long-poll per session per browser, however many widgets and tabs show it: a transport that
+ * feeds the same ingest path as the poll. The tab holding a Web Lock named after the server and
+ * session polls; every tab passes on what it ingests from the server (polls, its own sends) on a
+ * BroadcastChannel, and ingests what the others pass on. A large batch goes out as its end offset
+ * only, and a tab that finds a gap before a batch fetches the missing events itself. The polling
+ * tab also passes on its connection state; "Retry now" in any tab wakes it. When the polling tab
+ * closes, or goes into the back/forward cache (which must not be blocked by a held lock), the lock
+ * passes to the next tab. Without Web Locks or BroadcastChannel this is a plain {@link createEventPoller}.
  * Six open tabs therefore hold one connection, not six (browsers allow six per host on HTTP/1.1).
  * @example
  * const poller = createSharedEventPoller({ client, store, sessionId: 'sess_1' });
@@ -37,14 +45,19 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
   const Channel = globalThis.BroadcastChannel;
   if (!locks || !Channel) return createEventPoller(options);
 
-  const { client, store, sessionId } = options;
+  const { client, store, sessionId, onError } = options;
+  const clock = options.clock ?? systemClock;
+  const ingest: Ingest = options.ingest ?? createIngest({ store, ...(onError && { onError }) });
   const name = `parlant-chatbox:${client.server}|${sessionId}`;
   let running = false;
   let leader: EventPoller | null = null;
   let channel: BroadcastChannel | null = null;
-  let lockRequest: AbortController | null = null;
+  let work: AbortController | null = null;
   let releaseLock: (() => void) | null = null;
   let unsubscribe: (() => void) | null = null;
+  let page: PageWatcher | null = null;
+  let unwatch: (() => void) | null = null;
+  const post = (message: Broadcast) => channel?.postMessage(message);
 
   // One fetch at a time; a request that comes in meanwhile runs once more after it (the running
   // one may have been answered before the events that prompted the request existed).
@@ -55,42 +68,44 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
     catching = true;
     do {
       again = false;
-      await fetchMissing();
+      await fetchMissing(work?.signal);
     } while (again && running && !leader);
     catching = false;
   };
-  const fetchMissing = async () => {
+  const fetchMissing = async (signal: AbortSignal | undefined) => {
+    if (!signal || signal.aborted) return;
     try {
-      const result = await client.listEvents(sessionId, { minOffset: store.getState().nextOffset, waitForData: 0 });
-      if (!running || leader || result.timedOut) return;
-      store.getState().merge(result.events);
+      const result = await client.listEvents(sessionId, { minOffset: store.getState().nextOffset, waitForData: 0 }, { signal });
+      if (signal.aborted || leader || result.timedOut) return;
+      ingest(result.events);
       store.getState().setHistoryLoaded();
-      if (store.getState().connection.state === 'idle' || store.getState().connection.state === 'connecting') {
-        store.getState().setConnection({ state: 'live', since: performance.now() });
-      }
+      store.getState().reportConnection('ok', clock.now());
     } catch (error) {
-      // The client only rejects with ParlantError; the leader's loop handles retries, but a
-      // verdict no retry changes is this tab's to show too.
-      if (!(error instanceof ParlantError)) return;
-      options.onError?.(error);
-      const verdict = terminalState(error, true);
-      if (verdict && verdict !== 'resync' && running && !leader) store.getState().setConnection({ state: verdict, since: performance.now(), error });
+      if (!(error instanceof ParlantError) || error.kind === 'aborted' || signal.aborted) return;
+      onError?.(error);
+      // The polling tab retries; a verdict no retry changes is this tab's to show too.
+      const final = finalState(error);
+      if (final && !leader) store.getState().reportConnection(final, clock.now(), { error });
     }
   };
 
   const onMessage = (event: MessageEvent<Broadcast>) => {
-    if (leader) return;
     const message = event.data;
+    if (message?.type === 'wake') return leader?.pollNow();
+    if (leader) return;
     if (message?.type === 'events') {
       const { events } = parseEventList(message.events);
       // Offsets are consecutive: a batch that starts past our end means we missed one.
       if ((events[0]?.offset ?? 0) > store.getState().nextOffset) return void catchUp();
-      store.getState().merge(events);
+      ingest(events, 'tab');
       store.getState().setHistoryLoaded();
     } else if (message?.type === 'cursor') {
       if (message.nextOffset > store.getState().nextOffset) void catchUp();
     } else if (message?.type === 'connection') {
-      store.getState().setConnection({ state: message.state, since: performance.now() });
+      const current = store.getState().connection;
+      const mirrored: Connection = { state: message.state, since: current.state === message.state ? current.since : clock.now() };
+      if (message.retryInMs !== undefined) mirrored.retryAt = clock.now() + message.retryInMs;
+      store.getState().setConnection(mirrored);
     }
   };
 
@@ -98,16 +113,47 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
     new Promise<void>((release) => {
       if (!running) return release();
       releaseLock = release;
-      const broadcast = (message: Broadcast) => channel?.postMessage(message);
-      leader = createEventPoller({
-        ...options,
-        onBatch: (events) => broadcast(events.length > BROADCAST_LIMIT ? { type: 'cursor', nextOffset: store.getState().nextOffset } : { type: 'events', events }),
-      });
+      leader = createEventPoller({ ...options, ingest, ...(page && { page }) });
       unsubscribe = store.subscribe((state, previous) => {
-        if (state.connection.state !== previous.connection.state) channel?.postMessage({ type: 'connection', state: state.connection.state } satisfies Broadcast);
+        const { connection } = state;
+        if (connection === previous.connection) return;
+        const message: Broadcast = { type: 'connection', state: connection.state };
+        if (connection.retryAt !== undefined) message.retryInMs = Math.max(0, connection.retryAt - clock.now());
+        post(message);
       });
       leader.start();
     });
+
+  const begin = () => {
+    running = true;
+    channel = new Channel(name);
+    channel.onmessage = onMessage;
+    work = new AbortController();
+    const signal = work.signal;
+    ingest.broadcastTo((events: readonly ParlantEvent[]) =>
+      post(events.length > BROADCAST_LIMIT ? { type: 'cursor', nextOffset: store.getState().nextOffset } : { type: 'events', events }),
+    );
+    store.getState().reportConnection('start', clock.now());
+    // Lead at once when no other tab does; otherwise load the history and wait in line.
+    locks
+      .request(name, { ifAvailable: true }, async (lock) => {
+        if (lock) return lead();
+        void catchUp();
+        locks.request(name, { signal }, lead).catch(() => undefined);
+      })
+      .catch(() => undefined);
+  };
+  const end = () => {
+    running = false;
+    work?.abort();
+    leader?.stop();
+    leader = null;
+    unsubscribe?.();
+    releaseLock?.();
+    ingest.broadcastTo(null);
+    channel?.close();
+    channel = null;
+  };
 
   const shared: EventPoller = {
     get running() {
@@ -115,35 +161,27 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
     },
     start() {
       if (running) return;
-      running = true;
-      channel = new Channel(name);
-      channel.onmessage = onMessage;
-      lockRequest = new AbortController();
-      const signal = lockRequest.signal;
-      // Lead at once when no other tab does; otherwise load the history and wait in line.
-      locks
-        .request(name, { ifAvailable: true }, async (lock) => {
-          if (lock) return lead();
-          void catchUp();
-          locks.request(name, { signal }, lead).catch(() => undefined);
-        })
-        .catch(() => undefined);
+      page = options.page ?? watchPage(options.environment);
+      // Away in the back/forward cache, a held lock or an open channel would keep the page out
+      // of it: let go, and take part again when it comes back.
+      unwatch = page.subscribe((signal) => {
+        if (signal === 'away' && running) end();
+        else if (signal === 'back' && !running && page) begin();
+      });
+      begin();
     },
     stop() {
-      if (!running) return;
-      running = false;
-      lockRequest?.abort();
-      leader?.stop();
-      leader = null;
-      unsubscribe?.();
-      releaseLock?.();
-      channel?.close();
-      channel = null;
+      unwatch?.();
+      unwatch = null;
+      if (running) end();
+      if (!options.page) page?.dispose();
+      page = null;
     },
     pollNow() {
-      if (leader) leader.pollNow();
-      else if (running) void catchUp();
-      else shared.start();
+      if (!running) return shared.start();
+      if (leader) return leader.pollNow();
+      post({ type: 'wake' });
+      void catchUp();
     },
   };
   return shared;

@@ -1,36 +1,28 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { nextConnection, type Connection, type ConnectionInput } from './connection';
 import type { ParlantError } from './errors';
 import { clientMessageId, mergeCounted } from './events';
-import type { ParlantEvent } from './types';
-
-/**
- * Where the connection to the session stands, as the customer should hear it.
- * `ended`: the session is gone (404). `unauthorized`: 401/403. `failed`: a request the server
- * will never accept (422 and similar). The last three stop polling until the host acts.
- * @example if (store.getState().connection.state === 'ended') showStartOver();
- */
-export type ConnectionState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'ended' | 'unauthorized' | 'failed';
-
-/** Connection state with when it began and the error behind it. @example store.getState().connection.state */
-export interface Connection {
-  state: ConnectionState;
-  /** Monotonic ms (the poller's clock) when this state began. */
-  since: number;
-  error?: ParlantError;
-  /** Monotonic ms of the next attempt while reconnecting. */
-  retryAt?: number;
-}
+import type { Json, ParlantEvent } from './types';
 
 /** A customer message not yet confirmed by its event. @example outbox.filter((m) => m.state === 'failed') */
 export interface OutboxItem {
   /** The widget's own id, sent in the event's metadata. */
   clientId: string;
   text: string;
-  state: 'sending' | 'failed';
+  /** Metadata the host sent with it (the client id is added on the wire). */
+  metadata: Record<string, Json>;
+  /**
+   * `queued`: not posted yet, or the server said it did not take it (429): it goes out on its own
+   * (when the network is back, after the wait). `sending`: a POST is in flight. `failed`: it needs
+   * the customer (Retry or Delete).
+   */
+  state: 'queued' | 'sending' | 'failed';
   /** Wall-clock ms when the customer sent it (display only; never used to order). */
   createdAt: number;
+  /** The cursor when it was first sent: a copy that landed sits at or after it. */
+  since: number;
   error?: ParlantError;
-  /** True when a failure may still have reached the server (check before posting again). */
+  /** A failure that may still have reached the server: check before posting again; a late copy confirms it. */
   ambiguous?: boolean;
 }
 
@@ -47,14 +39,17 @@ export interface TimelineState {
   connection: Connection;
 }
 
-/** Operations on a timeline; all synchronous, all batched into one store update. @example store.getState().merge(events); */
+/** Operations on a timeline; all synchronous, each one store update. @example store.getState().merge(events); */
 export interface TimelineActions {
-  /** Upserts a batch; returns how many events were new or changed. */
+  /** Upserts a batch; returns how many events were new or changed. Confirms outbox items by client id. */
   merge(events: readonly ParlantEvent[]): number;
   setSession(sessionId: string | null): void;
   setHistoryLoaded(): void;
   /** Forget everything from `offset` on (after the server deleted those events) and poll from there. */
   truncate(offset: number): void;
+  /** Feeds the connection state machine (see connection.ts); `now` is the session clock's time. */
+  reportConnection(input: ConnectionInput, now: number, extra?: { error?: ParlantError; retryAt?: number }): void;
+  /** Replaces the connection outright: another tab's state, mirrored. */
   setConnection(connection: Connection): void;
   enqueue(item: OutboxItem): void;
   updateOutbox(clientId: string, patch: Partial<Omit<OutboxItem, 'clientId'>>): void;
@@ -63,6 +58,8 @@ export interface TimelineActions {
 
 /** A zustand vanilla store of one session. @example const store: TimelineStore = createTimelineStore(); */
 export type TimelineStore = StoreApi<TimelineState & TimelineActions>;
+
+const sameConnection = (a: Connection, b: Connection) => a.state === b.state && a.since === b.since && a.error === b.error && a.retryAt === b.retryAt;
 
 /**
  * Creates the event timeline of one session: events upserted by id and ordered by offset, the
@@ -74,6 +71,10 @@ export type TimelineStore = StoreApi<TimelineState & TimelineActions>;
  * store.subscribe((s) => render(s.events));
  */
 export function createTimelineStore(sessionId: string | null = null): TimelineStore {
+  // Which ids the timeline holds, kept beside it so a plain append is told from a re-delivery
+  // without a pass over the history.
+  let index = new Set<string>();
+  const reindex = (events: readonly ParlantEvent[]) => (index = new Set(events.map((e) => e.id)));
   return createStore<TimelineState & TimelineActions>()((set, get) => ({
     sessionId,
     events: [],
@@ -84,31 +85,39 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
 
     merge(batch) {
       const { events, outbox, nextOffset } = get();
-      const { events: merged, changed } = mergeCounted(events, batch);
+      const { events: merged, changed, appended } = mergeCounted(events, batch, index);
       if (changed === 0) return 0;
+      if (appended) for (const event of batch) index.add(event.id);
+      else reindex(merged);
       const confirmed = new Set(batch.map(clientMessageId).filter((id): id is string => id !== undefined));
       const highest = batch.reduce((max, e) => Math.max(max, e.offset + 1), nextOffset);
       set({
         events: merged,
         nextOffset: highest,
-        outbox: confirmed.size > 0 ? outbox.filter((item) => !confirmed.has(item.clientId)) : outbox,
+        outbox: confirmed.size > 0 && outbox.some((item) => confirmed.has(item.clientId)) ? outbox.filter((item) => !confirmed.has(item.clientId)) : outbox,
       });
       return changed;
     },
     setSession(id) {
       if (id === get().sessionId) return;
+      index = new Set();
       set({ sessionId: id, events: [], nextOffset: 0, historyLoaded: false, connection: { state: 'idle', since: 0 } });
     },
     setHistoryLoaded() {
       if (!get().historyLoaded) set({ historyLoaded: true });
     },
     truncate(offset) {
-      set((s) => ({ events: s.events.filter((e) => e.offset < offset), nextOffset: Math.min(s.nextOffset, offset) }));
+      const events = get().events.filter((e) => e.offset < offset);
+      reindex(events);
+      set((s) => ({ events, nextOffset: Math.min(s.nextOffset, offset) }));
+    },
+    reportConnection(input, now, extra) {
+      const current = get().connection;
+      const next = nextConnection(current, input, now, extra);
+      if (!sameConnection(current, next)) set({ connection: next });
     },
     setConnection(connection) {
-      const current = get().connection;
-      if (current.state === connection.state && current.error === connection.error && current.retryAt === connection.retryAt) return;
-      set({ connection });
+      if (!sameConnection(get().connection, connection)) set({ connection });
     },
     enqueue(item) {
       set((s) => ({ outbox: [...s.outbox, item] }));

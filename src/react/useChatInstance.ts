@@ -2,13 +2,22 @@ import { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { createParlantClient, type HeadersSource, type ParlantClient } from '../core/client';
 import type { ParlantError } from '../core/errors';
+import type { ChatMessage } from '../core/model';
+import type { PageEnvironment } from '../core/page';
 import { sessionSlot, type PersistSession } from '../core/persistence';
-import type { EventTransport, PollerEnvironment } from '../core/poller';
+import type { EventTransport } from '../core/poller';
 import { createChatSession, type ChatSession } from '../core/session';
-import type { Json, Session } from '../core/types';
-import { createTimelineViews, type TimelineViews } from '../core/views';
+import type { Json, ParlantEvent, Session } from '../core/types';
 
-/** Everything that decides which conversation a widget shows and how it reaches the server. @example const config: ChatConfig = { server: 'http://localhost:8800', agentId: 'a1', transport: 'auto' }; */
+/**
+ * Everything that decides which conversation a widget shows and how it reaches the server.
+ * Changing `server`, `agentId`, `customerId`, `client`, `transport` or `sessionId` switches to
+ * another conversation. `headers`, `fetch`, `waitForData` and the callbacks are followed as they
+ * change (a rotated token is used on the next request). The rest (`persistSession`,
+ * `createSession`, `greet`, `sessionMetadata`, `environment`, `queryClient`) is read when the
+ * conversation starts and applies to the next one.
+ * @example const config: ChatConfig = { server: 'http://localhost:8800', agentId: 'a1', transport: 'auto' };
+ */
 export interface ChatConfig {
   /** Base URL of the Parlant server. */
   server: string;
@@ -34,28 +43,32 @@ export interface ChatConfig {
   transport?: EventTransport;
   /** Metadata stored on a new session (e.g. the page it started on). */
   sessionMetadata?: Record<string, Json>;
-  /** Bring your own client (then `server`, `headers` and `fetch` are ignored). */
+  /** Bring your own client (then `server`, `headers`, `fetch` and `onAuthError` are ignored: give them to the client). */
   client?: ParlantClient;
   /** Bring your own QueryClient; by default each widget owns one. */
   queryClient?: QueryClient;
   /** Override where online/offline/visibility events come from (tests, iframes). */
-  environment?: PollerEnvironment | null;
+  environment?: PageEnvironment | null;
   /**
    * Remember the session across reloads: `'session'` (this tab), `'local'` (this browser) or your
    * own storage. Off by default: a session id grants access to the conversation.
    */
   persistSession?: PersistSession;
   onSessionCreated?: (session: Session) => void;
+  /** Every failure, with status and the server's `detail`; customers only ever see generic text. */
   onError?: (error: ParlantError) => void;
   /** A 401/403: refresh what `headers` returns; the request is retried once afterwards. */
   onAuthError?: (error: ParlantError) => unknown;
+  /** A new message from the agent or a human operator, once, when complete. */
+  onMessage?: (message: ChatMessage) => void;
+  /** Any new event on the session's timeline, once (not the history of a resumed session). */
+  onEvent?: (event: ParlantEvent) => void;
 }
 
-/** One widget's private machinery. @example const { chat, views } = useChatInstance(config); */
+/** One widget's private machinery. @example const { chat } = useChatInstance(config); */
 export interface ChatInstance {
   chat: ChatSession;
   client: ParlantClient;
-  views: TimelineViews;
   queryClient: QueryClient;
   /** Forget the current conversation and start a new one (next message creates the session). */
   reset(): void;
@@ -64,11 +77,19 @@ export interface ChatInstance {
 interface Built extends Omit<ChatInstance, 'reset'> {
   identity: string;
   slot: ReturnType<typeof sessionSlot>;
-  /** A session the customer chose to leave: the host may still pass it until it hears of the new one. */
+  /** A session the customer chose to leave: ignored while the host still passes it. */
   left?: string | undefined;
 }
 
-/** Callbacks live in a ref so a host passing new arrow functions each render never restarts the chat. */
+const clientIds = new WeakMap<ParlantClient, number>();
+let clientCount = 0;
+/** Tells host-made clients apart, so passing another one switches conversations. */
+function clientIdentity(client: ParlantClient): number {
+  if (!clientIds.has(client)) clientIds.set(client, ++clientCount);
+  return clientIds.get(client) as number;
+}
+
+/** The latest props, read when they are needed: a host passing new objects each render never restarts the chat. */
 function useLatest<T>(value: T) {
   const ref = useRef(value);
   useEffect(() => {
@@ -78,22 +99,27 @@ function useLatest<T>(value: T) {
 }
 
 /**
- * Creates (once per widget, never at module level) the client, chat session, selectors and
- * QueryClient, recreates them when the conversation's identity changes, and runs the poll loop
- * while mounted. Creation has no side effects, so StrictMode's double render is harmless.
+ * Creates (once per widget, never at module level) the client, chat session and QueryClient,
+ * recreates them when the conversation's identity changes, and runs the session while mounted.
+ * Creation has no side effects, so StrictMode's double render is harmless.
  * @example const { chat } = useChatInstance({ server, agentId });
  */
 export function useChatInstance(config: ChatConfig): ChatInstance {
-  const callbacks = useLatest({ onError: config.onError, onSessionCreated: config.onSessionCreated, onAuthError: config.onAuthError });
-  const identity = JSON.stringify([config.client ? 'custom' : config.server, config.agentId, config.customerId ?? null, config.transport ?? null]);
+  const latest = useLatest(config);
+  const identity = JSON.stringify([config.client ? clientIdentity(config.client) : config.server, config.agentId, config.customerId ?? null, config.transport ?? null]);
 
   const build = (sessionId: string | undefined): Built => {
     const client =
       config.client ??
       createParlantClient({
         server: config.server,
-        ...(config.fetch && { fetch: config.fetch }),
-        ...(config.headers !== undefined && { headers: config.headers }),
+        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
+        headers: () => {
+          const headers = latest.current.headers;
+          return typeof headers === 'function' ? headers() : (headers ?? {});
+        },
+        // Without a host handler there is nothing to refresh: no second attempt.
+        onAuthError: (error) => (latest.current.onAuthError ? latest.current.onAuthError(error) : false),
       });
     const slot = sessionSlot(config.persistSession, { server: client.server, agentId: config.agentId, customerId: config.customerId });
     const chat = createChatSession({
@@ -104,26 +130,28 @@ export function useChatInstance(config: ChatConfig): ChatInstance {
       ...(config.customerId !== undefined && { customerId: config.customerId }),
       ...(config.createSession === 'mount' && { createSessionOn: 'start' as const }),
       ...(config.greet && { allowGreeting: true }),
-      ...(config.waitForData !== undefined && { waitForData: config.waitForData }),
+      waitForData: () => latest.current.waitForData ?? 50,
       ...(config.transport !== undefined && { transport: config.transport }),
       ...(config.sessionMetadata !== undefined && { metadata: config.sessionMetadata }),
       ...(config.environment !== undefined && { environment: config.environment }),
-      onSessionCreated: (session) => callbacks.current.onSessionCreated?.(session),
-      onError: (error) => callbacks.current.onError?.(error),
-      // Only when given: its presence means "retry once after I refreshed", not just a log.
-      ...(config.onAuthError && { onAuthError: (error: ParlantError) => callbacks.current.onAuthError?.(error) }),
+      onSessionCreated: (session) => latest.current.onSessionCreated?.(session),
+      onError: (error) => latest.current.onError?.(error),
+      onEvent: (event) => latest.current.onEvent?.(event),
+      onMessage: (message) => latest.current.onMessage?.(message),
     });
-    return { identity, slot, chat, client, views: createTimelineViews(), queryClient: config.queryClient ?? new QueryClient() };
+    return { identity, slot, chat, client, queryClient: config.queryClient ?? new QueryClient() };
   };
 
   const [built, setBuilt] = useState<Built>(() => build(config.sessionId));
   const current = built.chat.store.getState().sessionId;
   const wanted = config.sessionId === built.left ? undefined : config.sessionId;
-  const switched = built.identity !== identity || (wanted !== undefined && wanted !== current);
-  if (switched) {
+  if (built.identity !== identity || (wanted !== undefined && wanted !== current)) {
     // A different conversation: start a fresh instance during render, as React recommends for
     // state derived from props. A host echoing our own new session id back is not a switch.
     setBuilt(build(wanted));
+  } else if (built.left !== undefined && config.sessionId !== built.left) {
+    // The host moved on from the session the customer left: passing it again later switches back.
+    setBuilt({ ...built, left: undefined });
   }
 
   const { chat } = built;
@@ -136,5 +164,5 @@ export function useChatInstance(config: ChatConfig): ChatInstance {
     built.slot?.clear();
     setBuilt({ ...build(undefined), left: current ?? config.sessionId });
   };
-  return { ...built, reset };
+  return { chat: built.chat, client: built.client, queryClient: built.queryClient, reset };
 }

@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useStore } from 'zustand';
 import { ParlantError } from '../core/errors';
 import type { ParlantClient } from '../core/client';
-import type { Connection, TimelineStore } from '../core/timeline';
+import type { Connection } from '../core/connection';
+import type { TimelineStore } from '../core/timeline';
 import type { Agent, Json, ParlantEvent, Session } from '../core/types';
-import type { AgentActivity, ChatMessage, ToolFootnote } from '../core/views';
+import type { AgentActivity, ChatMessage, ToolFootnote } from '../core/model';
 import { useChatInstance, type ChatConfig, type ChatInstance } from './useChatInstance';
 import { useStaleActivity } from './useStaleActivity';
 
@@ -33,6 +34,8 @@ export interface ParlantSessionState {
   send(text: string, metadata?: Record<string, Json>): string | null;
   /** Sends a failed message again. */
   retry(clientId: string): void;
+  /** Asks the agent to answer a message again after its turn failed (`message.canRetryReply`). */
+  retryReply(messageKey: string): void;
   /** Removes a failed message. */
   discard(clientId: string): void;
   /** Posts a `custom` event from the customer's UI. */
@@ -70,8 +73,8 @@ const retryable = (count: number, error: unknown) => count < 3 && error instance
  */
 export function useParlantSession(options: UseParlantSessionOptions): ParlantSessionState {
   const instance = useChatInstance(options);
-  const { chat, views, queryClient, client } = instance;
-  const store = chat.store;
+  const { chat, queryClient, client } = instance;
+  const { store, views } = chat;
 
   const sessionId = useStore(store, (s) => s.sessionId);
   const messages = useStore(store, views.selectMessages);
@@ -111,6 +114,7 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
     customEvents,
     send: chat.send,
     retry: chat.retry,
+    retryReply: chat.retryReply,
     discard: chat.discard,
     sendCustomEvent: chat.sendCustomEvent,
     startSession: chat.ensureSession,

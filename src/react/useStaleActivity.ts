@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AgentActivity } from '../core/views';
+import type { AgentActivity } from '../core/model';
 
 /** How long a thinking/typing indicator may stand without any change before we stop showing it. @example setTimeout(clear, STALE_ACTIVITY_MS) */
 export const STALE_ACTIVITY_MS = 60_000;

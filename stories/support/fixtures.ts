@@ -26,6 +26,7 @@ export function chatMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
     createdAt: new Date(BASE_TIME + sequence * 45_000).toISOString(),
     delivery: 'sent',
     agentFailed: false,
+    canRetryReply: false,
     streaming: false,
     preamble: false,
     ...overrides,

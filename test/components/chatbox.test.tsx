@@ -78,14 +78,32 @@ describe('<ParlantChatbox>', () => {
     expect(within(humanMessage as HTMLElement).getByText(name)).toBeInTheDocument();
   });
 
-  it('tells the customer when the agent could not answer, without the server error text, and lets them try again', async () => {
+  it('tells the customer when the agent could not answer, without the server error text, and the host through onError', async () => {
     const onError = vi.fn();
     render(<ParlantChatbox {...props({ onError })} />);
+    await say('please trigger an error');
+    await screen.findByText('The agent couldn’t reply to this message.');
+    expect(document.body.textContent).not.toMatch(/Traceback/);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'agent', detail: expect.stringMatching(/Traceback/) }));
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Try again" asks the agent to answer the same message again, once, without posting it a second time', async () => {
+    render(<ParlantChatbox {...props()} />);
     const user = await say('please trigger an error');
     const alert = await screen.findByText('The agent couldn’t reply to this message.');
-    expect(document.body.textContent).not.toMatch(/Traceback/);
-    await user.click(within(alert.closest('p') as HTMLElement).getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(within(log()).getAllByText('please trigger an error')).toHaveLength(2));
+    const sessionId = env.emu.requests.find((r) => r.method === 'POST' && r.path.endsWith('/events'))?.path.split('/')[2] as string;
+    // This time the agent answers.
+    env.emu.setScript('echo', { sessionId });
+    const again = within(alert.closest('p') as HTMLElement).getByRole('button', { name: 'Try again' });
+    await user.dblClick(again);
+    await waitFor(() => expect(screen.queryByText('The agent couldn’t reply to this message.')).not.toBeInTheDocument());
+    await waitFor(() => expect(within(log()).getAllByRole('listitem').filter((li) => li.dataset.role === 'agent')).toHaveLength(1));
+    expect(within(log()).getAllByRole('listitem').filter((li) => li.dataset.role === 'customer')).toHaveLength(1);
+    const customerEvents = env.emu.events(sessionId).filter((e) => e.source === 'customer');
+    expect(customerEvents).toHaveLength(1);
+    expect(env.emu.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/events'))).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 
   it('keeps a message that could not be sent, with its text, and retries it on request', async () => {
@@ -110,7 +128,7 @@ describe('<ParlantChatbox>', () => {
     const banner = await screen.findByRole('alert');
     expect(banner).toHaveTextContent('This conversation has ended.');
     expect(input()).toBeDisabled();
-    await userEvent.setup().click(within(banner).getByRole('button', { name: 'Start a new conversation' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Start a new conversation' }));
     await waitFor(() => expect(input()).toBeEnabled());
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
@@ -122,7 +140,7 @@ describe('<ParlantChatbox>', () => {
     const banner = await screen.findByRole('alert');
     expect(banner).toHaveTextContent('You’re not allowed to use this chat right now.');
     expect(document.body.textContent).not.toMatch(/secret-token/);
-    await userEvent.setup().click(within(banner).getByRole('button', { name: 'Retry now' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry now' }));
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
   });
 

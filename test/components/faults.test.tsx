@@ -83,4 +83,16 @@ describe('fault matrix, as the customer sees it', () => {
     expect(serverTexts(session.id).filter((t) => t === 'Only once')).toHaveLength(1);
     expect(screen.queryByText('Not sent')).not.toBeInTheDocument();
   }, 15_000);
+
+  it('shows no empty bubble for a message event without text, and reports it', async () => {
+    const session = env.emu.createSession();
+    const onError = vi.fn();
+    env.emu.agentSay(session.id, 'before');
+    env.emu.appendEvent(session.id, { kind: 'message', source: 'ai_agent', data: { message: { html: '<b>x</b>' }, participant: { display_name: 'Haxon' } } });
+    env.emu.appendEvent(session.id, { kind: 'message', source: 'ai_agent', data: { message: 42, participant: { display_name: 'Haxon' } } });
+    env.emu.agentSay(session.id, 'after');
+    render(<ParlantChatbox {...props({ sessionId: session.id, onError })} />);
+    await waitFor(() => expect(bubbles()).toEqual(['before', 'after']));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'invalid-response', message: expect.stringMatching(/no text/) }));
+  });
 });

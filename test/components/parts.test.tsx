@@ -18,9 +18,25 @@ describe('ConnectionBanner', () => {
     unmount();
     const onRetry = vi.fn();
     render(<ConnectionBanner connection={at('reconnecting', 0, 42_000)} onRetry={onRetry} onStartOver={() => {}} now={() => 30_000} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Can’t reach the server. Retrying in 12 s.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Can’t reach the server.');
+    expect(screen.getByText('Retrying in 12 s.')).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Retry now' }));
     expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the countdown out of the alert, so it is not read out again every second', () => {
+    const { rerender } = render(<ConnectionBanner connection={at('reconnecting', 0, 42_000)} onRetry={() => {}} onStartOver={() => {}} now={() => 30_000} />);
+    const alert = screen.getByRole('alert');
+    rerender(<ConnectionBanner connection={at('reconnecting', 0, 42_000)} onRetry={() => {}} onStartOver={() => {}} now={() => 31_000} />);
+    expect(screen.getByText('Retrying in 11 s.')).toBeInTheDocument();
+    expect(alert).not.toHaveTextContent(/Retrying/);
+    expect(screen.getByText('Retrying in 11 s.').closest('[role="alert"], [aria-live]')).toBeNull();
+  });
+
+  it('gives no countdown when the time of the next attempt is unknown (another tab polls)', () => {
+    render(<ConnectionBanner connection={at('reconnecting', 0)} onRetry={() => {}} onStartOver={() => {}} now={() => 30_000} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Can’t reach the server.');
+    expect(screen.queryByText(/Retrying in/)).toBeNull();
   });
 
   it('says offline at once', () => {
@@ -42,6 +58,7 @@ describe('MessageList scrolling', () => {
     createdAt: '2026-06-26T10:15:30Z',
     delivery: 'sent',
     agentFailed: false,
+    canRetryReply: false,
     streaming: false,
     preamble: false,
   });
@@ -130,5 +147,17 @@ describe('MessageList scrolling', () => {
     list = [...list, ...Array.from({ length: 20 }, (_, i) => message(400 + i))];
     rerender(<MessageList messages={list} footnotes={new Map()} />);
     expect(spoken()).toHaveLength(2);
+  });
+
+  it('reads out a streamed answer once complete, even when the customer wrote meanwhile', () => {
+    const history = [message(0)];
+    const { container, rerender } = render(<MessageList messages={history} footnotes={new Map()} />);
+    const spoken = () => [...(container.querySelector('[aria-live="polite"]')?.children ?? [])].map((p) => p.textContent);
+    const streaming = { ...message(1), text: 'Let me', streaming: true };
+    rerender(<MessageList messages={[...history, streaming]} footnotes={new Map()} />);
+    const mine = { ...message(2), role: 'customer' as const, source: 'customer', author: 'You', text: 'hurry' };
+    rerender(<MessageList messages={[...history, streaming, mine]} footnotes={new Map()} />);
+    rerender(<MessageList messages={[...history, { ...streaming, text: 'Let me check that.', streaming: false }, mine]} footnotes={new Map()} />);
+    expect(spoken()).toEqual(['Haxon: Let me check that.']);
   });
 });

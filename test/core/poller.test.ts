@@ -10,12 +10,12 @@ const WAIT = 50;
 let poller: EventPoller | undefined;
 afterEach(() => poller?.stop());
 
-function setup(options: { environment?: EventTarget & { document?: { visibilityState: string } }; onAuthError?: () => unknown } = {}) {
+function setup(options: { environment?: EventTarget & { document?: { visibilityState: string }; navigator?: { onLine: boolean } }; onAuthError?: () => unknown } = {}) {
   const server = createScriptedFetch();
   const clock = createVirtualClock();
   const store = createTimelineStore('s1');
   const errors: ParlantError[] = [];
-  const client = createParlantClient({ server: 'http://parlant.test', fetch: server.fetch });
+  const client = createParlantClient({ server: 'http://parlant.test', fetch: server.fetch, ...(options.onAuthError && { onAuthError: options.onAuthError }) });
   poller = createEventPoller({
     client,
     store,
@@ -24,7 +24,6 @@ function setup(options: { environment?: EventTarget & { document?: { visibilityS
     waitForData: WAIT,
     environment: (options.environment as never) ?? null,
     onError: (e) => errors.push(e),
-    ...(options.onAuthError && { onAuthError: options.onAuthError }),
   });
   /** An answer that arrives after `ms` of virtual time, like a real long-poll. */
   const after = (ms: number, make: () => Response) => () =>
@@ -327,5 +326,84 @@ describe('event poller', () => {
     expect(store.getState().events).toHaveLength(1);
     expect(store.getState().connection.state).toBe('unauthorized');
     expect(server.requests).toHaveLength(4);
+  });
+
+  it('after stop(); start() the old loop leaves the new one alone: stop() still aborts it and nothing merges after', async () => {
+    const { server, clock, store, poller } = setup();
+    server.answer(json([]));
+    poller.start();
+    await clock.advance(0);
+    poller.stop();
+    poller.start();
+    await clock.advance(0);
+    const second = server.requests.at(-1) as Request;
+    expect(second.signal.aborted).toBe(false);
+    poller.stop();
+    await clock.advance(0);
+    expect(second.signal.aborted).toBe(true);
+    store.getState().setConnection({ state: 'idle', since: 0 });
+    const before = server.requests.length;
+    await clock.advance(120_000);
+    expect(server.requests).toHaveLength(before);
+    expect(store.getState().connection.state).toBe('idle');
+  });
+
+  it('merges nothing from an answer that arrives after stop()', async () => {
+    const { server, clock, store, poller, after } = setup();
+    server.answer(json([]), after(1000, () => json([ev({ offset: 0 })])));
+    poller.start();
+    await clock.advance(0);
+    poller.stop();
+    await clock.advance(2000);
+    expect(store.getState().events).toEqual([]);
+  });
+
+  it('restarted while offline, wakes when the network returns', async () => {
+    const environment = Object.assign(new EventTarget(), { navigator: { onLine: true } });
+    const { server, clock, store, poller } = setup({ environment });
+    server.answer(json([]));
+    poller.start();
+    await clock.advance(0);
+    environment.navigator.onLine = false;
+    environment.dispatchEvent(new Event('offline'));
+    await clock.advance(0);
+    poller.stop();
+    poller.start();
+    await clock.advance(0);
+    expect(store.getState().connection.state).toBe('offline');
+    const before = server.requests.length;
+    server.answer(json([ev({ offset: 0 })]));
+    environment.navigator.onLine = true;
+    environment.dispatchEvent(new Event('online'));
+    await clock.advance(0);
+    expect(server.requests.length).toBeGreaterThan(before);
+    expect(store.getState().events).toHaveLength(1);
+    expect(store.getState().connection.state).toBe('live');
+  });
+
+  it('waits as a 503 with Retry-After says, with the same cap as everything else', async () => {
+    const { server, clock, poller } = setup();
+    server.answer(json([]), json({ detail: 'busy' }, 503, { 'Retry-After': '20' }), json({ detail: 'busy' }, 503, { 'Retry-After': '86400' }));
+    poller.start();
+    await clock.advance(0);
+    expect(server.requests).toHaveLength(2);
+    await clock.advance(19_000);
+    expect(server.requests).toHaveLength(2);
+    await clock.advance(1_000);
+    expect(server.requests).toHaveLength(3);
+    await clock.advance(299_000);
+    expect(server.requests).toHaveLength(3);
+    await clock.advance(1_000);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('refuses an event with an impossible offset (reported) and keeps showing what comes after it', async () => {
+    const { server, clock, store, errors, poller } = setup();
+    server.answer(json([ev({ offset: 0 }), ev({ offset: Number.MAX_SAFE_INTEGER - 1, id: 'absurd' }), ev({ offset: 1 })]));
+    poller.start();
+    await clock.advance(0);
+    expect(server.query(1).get('min_offset')).toBe('2');
+    expect(store.getState().events.map((e) => e.id)).toEqual(['e0', 'e1']);
+    expect(errors.some((e) => e.kind === 'invalid-response' && /impossible offset/.test(e.message))).toBe(true);
   });
 });

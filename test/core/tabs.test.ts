@@ -105,4 +105,43 @@ describe('tab sharing', () => {
     channel.postMessage({ type: 'cursor', nextOffset: 8 });
     await vi.waitFor(() => expect(offsets(follower)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]));
   });
+
+  it('lets "Retry now" in a listening tab restart the polling tab after it stopped on a refusal', async () => {
+    const session = emu.createSession();
+    const leader = tab(session.id);
+    await vi.waitFor(() => expect(leader.getState().connection.state).toBe('live'));
+    const follower = tab(session.id);
+    await vi.waitFor(() => expect(follower.getState().historyLoaded).toBe(true));
+    emu.faults.fail('GET /sessions/:id/events', { status: 401, count: 1 });
+    await vi.waitFor(() => expect(follower.getState().connection.state).toBe('unauthorized'), { timeout: 5000 });
+    expect(leader.getState().connection.state).toBe('unauthorized');
+    pollers[1]?.pollNow();
+    await vi.waitFor(() => expect(leader.getState().connection.state).toBe('live'));
+    await vi.waitFor(() => expect(follower.getState().connection.state).toBe('live'));
+    say(session.id, 1);
+    await vi.waitFor(() => expect(follower.getState().events).toHaveLength(1), { timeout: 5000 });
+  });
+
+  it('tells listening tabs when the polling tab tries again, so they can count down too', async () => {
+    const session = emu.createSession();
+    const leader = tab(session.id);
+    await vi.waitFor(() => expect(leader.getState().connection.state).toBe('live'));
+    const follower = tab(session.id);
+    await vi.waitFor(() => expect(follower.getState().historyLoaded).toBe(true));
+    emu.faults.fail('GET /sessions/:id/events', { status: 503, count: 3 });
+    await vi.waitFor(() => expect(follower.getState().connection.state).toBe('reconnecting'), { timeout: 5000 });
+    const { retryAt } = follower.getState().connection;
+    expect(retryAt).toBeGreaterThan(performance.now());
+    expect(Math.abs((retryAt as number) - (leader.getState().connection.retryAt as number))).toBeLessThan(250);
+  });
+
+  it('aborts its catch-up request when stopped', async () => {
+    const session = emu.createSession();
+    void navigator.locks.request(`parlant-chatbox:${SERVER}|${session.id}`, {}, () => new Promise<void>(() => undefined));
+    emu.faults.latency('GET /sessions/:id/events', 60_000);
+    tab(session.id);
+    await vi.waitFor(() => expect(emu.requests.filter((r) => r.outcome === 'pending')).toHaveLength(1));
+    pollers[0]?.stop();
+    await vi.waitFor(() => expect(emu.requests.at(-1)?.outcome).toBe('aborted'));
+  });
 });

@@ -82,4 +82,12 @@ describe('trace keys', () => {
     expect(traceKey({ correlation_id: 'RkZ3c9Qw1pA' })).toBe('RkZ3c9Qw1pA');
     expect(traceKey({})).toBe('');
   });
+
+  it('keeps one copy of an event delivered again at a higher offset', () => {
+    const store = createTimelineStore('s');
+    store.getState().merge([ev({ id: 'a', offset: 0 }), ev({ id: 'b', offset: 1 })]);
+    store.getState().merge([ev({ id: 'a', offset: 2 })]);
+    expect(store.getState().events.map((e) => `${e.id}@${e.offset}`)).toEqual(['b@1', 'a@2']);
+    expect(store.getState().nextOffset).toBe(3);
+  });
 });

@@ -19,6 +19,25 @@ function timeline(...raw: unknown[]) {
 }
 
 describe('agent activity', () => {
+  it('is idle under an answered message in a history without status events', () => {
+    const { views, state } = timeline(msg(0, 'customer', 'hi'), msg(1, 'ai_agent', 'hello'));
+    expect(views.selectAgentActivity(state()).state).toBe('idle');
+  });
+
+  it('keeps thinking through the bare ready Parlant sends right after acknowledged, until the reply', () => {
+    const real = [
+      msg(0, 'customer', 'hi'),
+      status(1, 'acknowledged'),
+      status(2, 'ready'),
+      status(3, 'processing', { stage: 'Interpreting' }),
+      status(4, 'typing'),
+      msg(5, 'ai_agent', 'hello'),
+      status(6, 'ready', { stage: 'completed' }),
+    ];
+    const states = real.map((_, i) => createTimelineViews().selectAgentActivity(timeline(...real.slice(0, i + 1)).state()).state);
+    expect(states).toEqual(['waiting', 'thinking', 'thinking', 'thinking', 'typing', 'idle', 'idle']);
+  });
+
   const turn = [
     msg(0, 'customer', 'balance?'),
     status(1, 'acknowledged'),
@@ -128,6 +147,10 @@ describe('incremental views', () => {
     if (pick < 0.45) return [tool(offset, 'bank:get_balance', offset, trace)];
     if (pick < 0.5) return [ev({ offset, kind: 'custom', source: 'customer_ui', data: { n: offset } })];
     if (pick < 0.6) return [status(offset, 'typing', {}, trace), status(offset + 1, 'ready', {}, trace)];
+    // A run the widget asked for again: its own trace, owned by the customer message before it.
+    if (pick < 0.65) return [status(offset, 'acknowledged', {}, `retry${offset}`)];
+    // A customer message that may share its client id with an earlier copy.
+    if (pick < 0.75) return [{ ...msg(offset, 'customer', `copy ${offset}`, trace), metadata: { client_message_id: `c${Math.floor(rand() * 4)}` } }];
     return [msg(offset, rand() < 0.5 ? 'customer' : 'ai_agent', `text ${offset}`, trace)];
   }
 
@@ -146,6 +169,8 @@ describe('incremental views', () => {
       expect(live.selectCustomEvents(state)).toEqual(fresh.selectCustomEvents(state));
     }
     expect(live.selectMessages(store.getState()).some((m) => m.agentFailed)).toBe(true);
+    const keys = live.selectMessages(store.getState()).map((m) => m.key);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('keeps the message list itself when a batch adds no message', () => {

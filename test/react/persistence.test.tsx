@@ -57,6 +57,33 @@ describe('session persistence', () => {
     expect(env.emu.requests.filter((r) => r.method === 'GET' && r.path === `/sessions/${old}/events`)).toHaveLength(1);
   });
 
+  it('ignores a stored value that is not a session record (null, a number, garbage) and starts fresh', async () => {
+    const key = `parlant-chatbox:session:${SERVER}|${env.emu.defaultAgentId}|guest`;
+    for (const raw of ['null', '42', '"sess_1"', '[]', '{"id":5,"expires":1e15}', '{"id":']) {
+      sessionStorage.setItem(key, raw);
+      const { result, unmount } = renderHook(() => useParlantSession(base()));
+      expect(result.current.sessionId).toBeNull();
+      expect(storedKeys()).toEqual([]);
+      unmount();
+    }
+    expect(env.emu.countRequests('GET /sessions/:id/events')).toBe(0);
+  });
+
+  it('keeps the transcript and says the conversation ended when a remembered session is deleted mid-conversation', async () => {
+    const { result } = renderHook(() => useParlantSession(base()));
+    act(() => void result.current.send('Remember me'));
+    await waitFor(() => expect(result.current.messages.some((m) => m.role === 'agent')).toBe(true));
+    const sessionId = result.current.sessionId as string;
+    const shown = result.current.messages.map((m) => m.text);
+    env.emu.deleteSession(sessionId);
+    await waitFor(() => expect(result.current.connection.state).toBe('ended'));
+    expect(result.current.messages.map((m) => m.text)).toEqual(shown);
+    expect(result.current.sessionId).toBe(sessionId);
+    // A reload must not resume a conversation that is gone.
+    expect(storedKeys()).toEqual([]);
+    expect(env.emu.countRequests('POST /sessions')).toBe(1);
+  });
+
   it('expires and can be forgotten with reset()', async () => {
     const { result } = renderHook(() => useParlantSession(base()));
     act(() => void result.current.send('x'));

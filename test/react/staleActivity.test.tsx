@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AgentActivity } from '../../src/core/views';
+import type { AgentActivity } from '../../src/core/model';
 import { STALE_ACTIVITY_MS, useStaleActivity } from '../../src/react/useStaleActivity';
 
 afterEach(() => vi.useRealTimers());

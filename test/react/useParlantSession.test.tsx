@@ -156,4 +156,20 @@ describe('useParlantSession', () => {
     expect(env.emu.events(session.id).map((e) => e.kind)).toEqual(['custom']);
     expect(result.current.messages).toEqual([]);
   });
+
+  it('tells onEvent and onMessage about each event once, also when the server made it load everything again (422)', async () => {
+    const session = env.emu.createSession();
+    const onEvent = vi.fn();
+    const onMessage = vi.fn();
+    const { result } = renderHook(() => useParlantSession({ ...base(), sessionId: session.id, onEvent, onMessage }));
+    await waitFor(() => expect(result.current.connection.state).toBe('live'));
+    env.emu.agentSay(session.id, 'one');
+    await waitFor(() => expect(onMessage).toHaveBeenCalledTimes(1));
+    env.emu.faults.fail('GET /sessions/:id/events', { status: 422, body: { detail: 'bad cursor' } });
+    env.emu.agentSay(session.id, 'two');
+    await waitFor(() => expect(onMessage).toHaveBeenCalledTimes(2), { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(onMessage.mock.calls.map(([m]) => m.text)).toEqual(['one', 'two']);
+    expect(onEvent.mock.calls.map(([e]) => e.id)).toEqual(env.emu.events(session.id).map((e) => e.id));
+  });
 });
