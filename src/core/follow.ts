@@ -42,7 +42,7 @@ export function followStreamingMessages(options: {
           const result = await client.listEvents(sessionId, { minOffset: offset, waitForData: 0 }, { signal });
           if (!signal.aborted && !result.timedOut) ingest(result.events);
         } else {
-          await client.followEvent(sessionId, id, (event) => void (signal.aborted || ingest([event])), { signal });
+          await client.followEvent(sessionId, id, (event) => void (signal.aborted || ingest([event], { cursor: false })), { signal });
         }
       } catch (error) {
         if (!(error instanceof ParlantError) || error.kind === 'aborted' || signal.aborted) return;

@@ -12,8 +12,17 @@ import type { ParlantEvent } from './types';
  * host about each new one once, and passes them on to the other tabs.
  */
 
-/** Where a batch came from; another tab's events are not sent back to the tabs. @example ingest(events, 'tab') */
-export type IngestOrigin = 'server' | 'tab';
+/**
+ * How a batch came: `cursor` — it is the server's whole answer from the cursor on (a poll, a
+ * stream, a catch-up), so the cursor moves past it; otherwise the events came on their own (the
+ * answer to our POST, an event read again) and must not move it past events not seen yet.
+ * `fromTab` — another tab passed it on (it is not passed back).
+ * @example ingest([posted], { cursor: false })
+ */
+export interface IngestOrigin {
+  cursor?: boolean;
+  fromTab?: boolean;
+}
 
 /** Options of {@link createIngest}. @example const o: IngestOptions = { store, onError: console.warn }; */
 export interface IngestOptions {
@@ -31,7 +40,7 @@ export interface Ingest {
   /** Merges a batch; returns how many events it added or changed. */
   (events: readonly ParlantEvent[], origin?: IngestOrigin): number;
   /** Where batches go to the other tabs (set by tab sharing; `null` to stop). */
-  broadcastTo(send: ((events: readonly ParlantEvent[]) => void) | null): void;
+  broadcastTo(send: ((events: readonly ParlantEvent[], cursor: boolean) => void) | null): void;
 }
 
 /**
@@ -51,15 +60,16 @@ export function createIngest(options: IngestOptions): Ingest {
   const told = new Set<string>();
   /** Agent messages told once complete: still streaming when they arrived. */
   const unfinished = new Set<string>();
-  let broadcast: ((events: readonly ParlantEvent[]) => void) | null = null;
+  let broadcast: ((events: readonly ParlantEvent[], cursor: boolean) => void) | null = null;
   const report = (message: string) => options.onError?.(new ParlantError({ kind: 'invalid-response', status: 200, message }));
 
-  const ingest = ((batch, origin = 'server') => {
+  const ingest = ((batch, origin = {}) => {
     const { nextOffset, historyLoaded } = store.getState();
+    const cursor = origin.cursor !== false;
     const events = batch.filter((e) => Number.isSafeInteger(e.offset) && e.offset - nextOffset <= MAX_OFFSET_JUMP);
     if (events.length < batch.length) report(`Dropped ${batch.length - events.length} event(s) with an impossible offset`);
-    const changed = store.getState().merge(events);
-    if (origin !== 'tab' && events.length > 0) broadcast?.(events);
+    const changed = store.getState().merge(events, { cursor });
+    if (!origin.fromTab && events.length > 0) broadcast?.(events, cursor);
     for (const event of events) tell(event, historyLoaded);
     return changed;
   }) as Ingest;

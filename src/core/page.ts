@@ -76,7 +76,9 @@ export function watchPage(env: PageEnvironment | null | undefined = defaultEnvir
   }
   const documentHandlers = DOCUMENT_EVENTS.map(([type, signal]) => [type, () => ((present = signal === 'back'), emit(signal))] as const);
   const attach = () => {
+    // Whoever starts watching runs, so the page is here (a page in the back/forward cache runs nothing).
     online = env?.navigator?.onLine !== false;
+    present = true;
     for (const [type, handler] of handlers) env?.addEventListener(type, handler);
     for (const [type, handler] of documentHandlers) env?.document?.addEventListener?.(type, handler);
   };

@@ -148,7 +148,8 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       }
       if (r.request === controller) r.request = null;
       if (!r.alive) return;
-      if (outcome.kind === 'failed' && outcome.error.kind === 'aborted') continue; // offline, away, or an overdue poll dropped
+      // Offline, away, or an overdue poll dropped: whatever the request came to, we ended it.
+      if (controller.signal.aborted || (outcome.kind === 'failed' && outcome.error.kind === 'aborted')) continue;
       if (outcome.kind === 'idle' || (outcome.kind === 'news' && (outcome.moved || probing))) {
         if (!historyLoaded) store.getState().setHistoryLoaded();
         // A probe that found nothing new proves the server answers, not that it behaves: the
@@ -198,9 +199,10 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
         continue;
       }
       if (failure.kind === 'http' && failure.status === 422 && !resynced) {
-        // The cursor may be what the server rejects: load everything again, once.
+        // The cursor may be what the server rejects: load everything again, once (what is
+        // already shown stays; the events merge by id).
         resynced = true;
-        store.getState().truncate(0);
+        store.getState().rewind(0);
         continue;
       }
       const final = finalState(failure);
@@ -219,7 +221,11 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
   const onPage = (signal: string) => {
     const r = run;
     if (!r) return;
-    if (signal === 'offline' || signal === 'away') return r.request?.abort();
+    if (signal === 'offline' || signal === 'away') {
+      // Say so at once, even in the middle of a backoff wait.
+      r.request?.abort();
+      return r.nap?.wake();
+    }
     if (signal === 'hidden') return;
     if (signal === 'visible') {
       // Back from a hidden tab: timers may have been throttled for minutes and the connection

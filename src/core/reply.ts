@@ -30,7 +30,7 @@ export function createReplyRetry(options: {
       pending.add(message.traceKey);
       client
         .createEvent(sessionId, { kind: 'message', source: 'ai_agent' })
-        .then((event) => void ingest([event]))
+        .then((event) => void ingest([event], { cursor: false }))
         .catch((caught: unknown) => {
           if (!(caught instanceof ParlantError)) return;
           onError?.(caught);

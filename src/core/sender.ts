@@ -59,6 +59,8 @@ export function createMessageSender(options: MessageSenderOptions): MessageSende
   const page = options.page ?? watchPage();
   const makeId = options.idFactory ?? (() => globalThis.crypto.randomUUID());
   const unsent = new Map<string, number>();
+  /** When a message the server did not take may be posted again (the session clock's time): a stop and start keeps the wait. */
+  const notBefore = new Map<string, number>();
   let active = false;
   let pumping = false;
   let stopped = new AbortController();
@@ -95,6 +97,11 @@ export function createMessageSender(options: MessageSenderOptions): MessageSende
 
   async function attempt(message: OutboxItem, signal: AbortSignal): Promise<void> {
     const { clientId } = message;
+    const wait = (notBefore.get(clientId) ?? 0) - clock.now();
+    if (wait > 0) {
+      await interruptibleSleep(clock, wait, signal).done;
+      if (signal.aborted) return;
+    }
     let sessionId: string;
     try {
       sessionId = await ensureSession(signal);
@@ -109,8 +116,10 @@ export function createMessageSender(options: MessageSenderOptions): MessageSende
     const controller = new AbortController();
     posting = { clientId, controller };
     try {
-      ingest([await client.sendMessage(sessionId, message.text, { ...message.metadata, [CLIENT_MESSAGE_ID]: clientId }, { signal: controller.signal })]);
+      const posted = await client.sendMessage(sessionId, message.text, { ...message.metadata, [CLIENT_MESSAGE_ID]: clientId }, { signal: controller.signal });
+      ingest([posted], { cursor: false });
       unsent.delete(clientId);
+      notBefore.delete(clientId);
     } catch (caught) {
       const error = asError(caught);
       if (!item(clientId)) return; // a copy confirmed it meanwhile
@@ -119,8 +128,8 @@ export function createMessageSender(options: MessageSenderOptions): MessageSende
       const tries = (unsent.get(clientId) ?? 0) + 1;
       if (outcome === 'unsent' && tries < MAX_UNSENT) {
         unsent.set(clientId, tries);
+        notBefore.set(clientId, clock.now() + retryDelay(error, tries, clock.random));
         update(clientId, { state: 'queued', error });
-        await interruptibleSleep(clock, retryDelay(error, tries, clock.random), signal).done;
         return;
       }
       update(clientId, { state: 'failed', error, ambiguous: outcome === 'ambiguous' || Boolean(message.ambiguous) });
@@ -134,7 +143,7 @@ export function createMessageSender(options: MessageSenderOptions): MessageSende
     try {
       const found = await client.listEvents(sessionId, { minOffset: message.since, source: 'customer', waitForData: 0 }, { signal });
       const copies = found.events.filter((e) => clientMessageId(e) === message.clientId);
-      if (copies.length > 0) ingest(copies);
+      if (copies.length > 0) ingest(copies, { cursor: false });
       return copies.length > 0;
     } catch (caught) {
       const error = asError(caught);
@@ -158,6 +167,7 @@ export function createMessageSender(options: MessageSenderOptions): MessageSende
     retry(clientId) {
       if (item(clientId)?.state !== 'failed') return;
       unsent.delete(clientId);
+      notBefore.delete(clientId);
       update(clientId, { state: page.online ? 'sending' : 'queued' });
       void pump();
     },

@@ -99,6 +99,15 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   const initial = options.sessionId ?? remembered;
   const store = options.store ?? createTimelineStore(initial);
   if (initial) store.getState().setSession(initial);
+  // What the customer wrote before a reload and the server had not confirmed: back, and never
+  // posted again on its own if it may have landed (a history that holds it confirms it).
+  for (const saved of slot?.readMessages() ?? []) {
+    const sent = saved.state === 'sending';
+    store.getState().enqueue({ ...saved, state: sent ? 'failed' : saved.state, ...((sent || saved.ambiguous) && { ambiguous: true }) });
+  }
+  store.subscribe((state, previous) => {
+    if (state.outbox !== previous.outbox) slot?.writeMessages(state.outbox);
+  });
   const views = createTimelineViews();
   const page = watchPage(options.environment);
   const ingest = createIngest({
@@ -196,7 +205,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     },
     async sendCustomEvent(data) {
       const event = await client.sendCustomEvent(await creator.ensure(), data);
-      ingest([event]);
+      ingest([event], { cursor: false });
       return event;
     },
     retryReply: replies.retry,

@@ -14,7 +14,8 @@ interface LockManagerLike {
 }
 
 type Broadcast =
-  | { type: 'events'; events: readonly unknown[] }
+  /** `cursor`: the whole answer from the sender's cursor on (a poll), not events that came on their own. */
+  | { type: 'events'; events: readonly unknown[]; cursor: boolean }
   | { type: 'cursor'; nextOffset: number }
   | { type: 'connection'; state: ConnectionState; retryInMs?: number }
   /** A tab's customer asked to retry now: the polling tab should. */
@@ -95,9 +96,10 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
     if (leader) return;
     if (message?.type === 'events') {
       const { events } = parseEventList(message.events);
+      if (!message.cursor) return void ingest(events, { cursor: false, fromTab: true });
       // Offsets are consecutive: a batch that starts past our end means we missed one.
       if ((events[0]?.offset ?? 0) > store.getState().nextOffset) return void catchUp();
-      ingest(events, 'tab');
+      ingest(events, { fromTab: true });
       store.getState().setHistoryLoaded();
     } else if (message?.type === 'cursor') {
       if (message.nextOffset > store.getState().nextOffset) void catchUp();
@@ -130,8 +132,8 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
     channel.onmessage = onMessage;
     work = new AbortController();
     const signal = work.signal;
-    ingest.broadcastTo((events: readonly ParlantEvent[]) =>
-      post(events.length > BROADCAST_LIMIT ? { type: 'cursor', nextOffset: store.getState().nextOffset } : { type: 'events', events }),
+    ingest.broadcastTo((events: readonly ParlantEvent[], cursor: boolean) =>
+      post(events.length > BROADCAST_LIMIT && cursor ? { type: 'cursor', nextOffset: store.getState().nextOffset } : { type: 'events', events, cursor }),
     );
     store.getState().reportConnection('start', clock.now());
     // Lead at once when no other tab does; otherwise load the history and wait in line.

@@ -41,12 +41,19 @@ export interface TimelineState {
 
 /** Operations on a timeline; all synchronous, each one store update. @example store.getState().merge(events); */
 export interface TimelineActions {
-  /** Upserts a batch; returns how many events were new or changed. Confirms outbox items by client id. */
-  merge(events: readonly ParlantEvent[]): number;
+  /**
+   * Upserts a batch; returns how many events were new or changed. Confirms outbox items by client
+   * id. A batch that is the server's whole answer from the cursor on moves the cursor past it;
+   * `{ cursor: false }` merges events that came on their own (the answer to our POST, one event
+   * read again), which must not move it past events not seen yet.
+   */
+  merge(events: readonly ParlantEvent[], options?: { cursor?: boolean }): number;
   setSession(sessionId: string | null): void;
   setHistoryLoaded(): void;
   /** Forget everything from `offset` on (after the server deleted those events) and poll from there. */
   truncate(offset: number): void;
+  /** Poll from `offset` again, keeping everything shown (a re-sync: what comes again merges by id). */
+  rewind(offset: number): void;
   /** Feeds the connection state machine (see connection.ts); `now` is the session clock's time. */
   reportConnection(input: ConnectionInput, now: number, extra?: { error?: ParlantError; retryAt?: number }): void;
   /** Replaces the connection outright: another tab's state, mirrored. */
@@ -83,14 +90,19 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
     outbox: [],
     connection: { state: 'idle', since: 0 },
 
-    merge(batch) {
+    merge(batch, options) {
       const { events, outbox, nextOffset } = get();
       const { events: merged, changed, appended } = mergeCounted(events, batch, index);
-      if (changed === 0) return 0;
+      const highest = options?.cursor === false ? nextOffset : batch.reduce((max, e) => Math.max(max, e.offset + 1), nextOffset);
+      if (changed === 0) {
+        // Events we had already (our own message, merged from the POST answer): the cursor
+        // still moves past them, or the next poll would ask for them again.
+        if (highest > nextOffset) set({ nextOffset: highest });
+        return 0;
+      }
       if (appended) for (const event of batch) index.add(event.id);
       else reindex(merged);
       const confirmed = new Set(batch.map(clientMessageId).filter((id): id is string => id !== undefined));
-      const highest = batch.reduce((max, e) => Math.max(max, e.offset + 1), nextOffset);
       set({
         events: merged,
         nextOffset: highest,
@@ -110,6 +122,9 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
       const events = get().events.filter((e) => e.offset < offset);
       reindex(events);
       set((s) => ({ events, nextOffset: Math.min(s.nextOffset, offset) }));
+    },
+    rewind(offset) {
+      if (offset < get().nextOffset) set({ nextOffset: offset });
     },
     reportConnection(input, now, extra) {
       const current = get().connection;

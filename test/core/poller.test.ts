@@ -260,7 +260,49 @@ describe('event poller', () => {
     expect(server.query(2).get('min_offset')).toBe('0');
     expect(store.getState().connection.state).toBe('failed');
     expect(server.requests).toHaveLength(4);
+    // What was shown stays through the re-sync.
     expect(store.getState().events.map((e) => e.offset)).toEqual([3]);
+  });
+
+  it('keeps what it shows while it loads everything again after a 422', async () => {
+    const { server, clock, store, poller, after } = setup();
+    const seen: number[] = [];
+    store.subscribe((s) => seen.push(s.events.length));
+    server.answer(json([ev({ offset: 0 }), ev({ offset: 1 })]), json({ detail: [] }, 422), after(1000, () => json([ev({ offset: 0 }), ev({ offset: 1 }), ev({ offset: 2 })])));
+    poller.start();
+    await clock.advance(2000);
+    expect(server.query(2).get('min_offset')).toBe('0');
+    expect(store.getState().events.map((e) => e.offset)).toEqual([0, 1, 2]);
+    // Once shown, the two events never left the timeline.
+    expect(Math.min(...seen.slice(seen.indexOf(2)))).toBe(2);
+  });
+
+  it('says offline at once, even in the middle of a backoff wait', async () => {
+    const environment = Object.assign(new EventTarget(), { navigator: { onLine: true } });
+    const { server, clock, store, poller } = setup({ environment });
+    server.answer('network-error', 'network-error', 'network-error');
+    poller.start();
+    await clock.advance(3000);
+    expect(store.getState().connection.state).toBe('reconnecting');
+    environment.navigator.onLine = false;
+    environment.dispatchEvent(new Event('offline'));
+    await clock.advance(0);
+    expect(store.getState().connection.state).toBe('offline');
+  });
+
+  it('polls again when started after the page went into the back/forward cache and came back unseen', async () => {
+    const environment = Object.assign(new EventTarget(), { navigator: { onLine: true } });
+    const { server, clock, store, poller } = setup({ environment });
+    server.answer(json([]));
+    poller.start();
+    await clock.advance(0);
+    environment.dispatchEvent(new Event('pagehide'));
+    poller.stop();
+    // The page came back while nothing listened; starting again must not wait for a pageshow.
+    server.answer(json([ev({ offset: 0 })]));
+    poller.start();
+    await clock.advance(0);
+    expect(store.getState().events).toHaveLength(1);
   });
 
   it('keeps an idle session for an hour of 504s with one request at a time and no error', async () => {

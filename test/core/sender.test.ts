@@ -215,4 +215,17 @@ describe('message sender', () => {
     store.getState().merge([ev({ id: 'srv9', offset: 9, kind: 'message', source: 'customer', data: { message: 'late', participant: { display_name: 'G' } }, metadata: { client_message_id: id } }) as never]);
     expect(messages()).toMatchObject([{ key: id, delivery: 'sent', offset: 9 }]);
   });
+
+  it('keeps the wait a 429 asked for across stop() and start()', async () => {
+    const { server, clock, sender, posts, echo } = setup();
+    server.answer(json({ detail: 'Rate limit exceeded' }, 429, { 'Retry-After': '30' }), echo(0));
+    sender.send('patience');
+    await clock.advance(1_000);
+    sender.stop();
+    sender.start();
+    await clock.advance(20_000);
+    expect(posts()).toHaveLength(1);
+    await clock.advance(10_000);
+    expect(posts()).toHaveLength(2);
+  });
 });

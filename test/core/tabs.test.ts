@@ -98,7 +98,7 @@ describe('tab sharing', () => {
     await vi.waitFor(() => expect(follower.getState().events).toHaveLength(1));
 
     say(session.id, 5);
-    channel.postMessage({ type: 'events', events: [emu.events(session.id).at(-1)] });
+    channel.postMessage({ type: 'events', events: [emu.events(session.id).at(-1)], cursor: true });
     await vi.waitFor(() => expect(offsets(follower)).toEqual([0, 1, 2, 3, 4, 5]));
 
     say(session.id, 2);

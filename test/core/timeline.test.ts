@@ -17,6 +17,34 @@ describe('timeline merge', () => {
     expect(store.getState().nextOffset).toBe(3);
   });
 
+  it('keeps one copy of an event delivered again at a higher offset', () => {
+    const store = createTimelineStore('s');
+    store.getState().merge([ev({ id: 'a', offset: 0 }), ev({ id: 'b', offset: 1 })]);
+    store.getState().merge([ev({ id: 'a', offset: 2 })]);
+    expect(store.getState().events.map((e) => `${e.id}@${e.offset}`)).toEqual(['b@1', 'a@2']);
+    expect(store.getState().nextOffset).toBe(3);
+  });
+
+  it('does not move the cursor past events not seen yet when our own message comes back first', () => {
+    const store = createTimelineStore('s');
+    store.getState().merge([ev({ id: 'a', offset: 0 })]);
+    // The answer to our POST (offset 2) arrives before the poll brought the agent's offset 1.
+    store.getState().merge([ev({ id: 'mine', offset: 2 })], { cursor: false });
+    expect(store.getState().nextOffset).toBe(1);
+    // The poll then answers from 1 on: the cursor moves past both, although "mine" was known.
+    store.getState().merge([ev({ id: 'reply', offset: 1 }), ev({ id: 'mine', offset: 2 })]);
+    expect(store.getState().nextOffset).toBe(3);
+    store.getState().merge([ev({ id: 'mine', offset: 2 })]);
+    expect(store.getState().nextOffset).toBe(3);
+  });
+
+  it('moves the cursor past a poll answer that holds only events it already had', () => {
+    const store = createTimelineStore('s');
+    store.getState().merge([ev({ id: 'mine', offset: 4 })], { cursor: false });
+    expect(store.getState().merge([ev({ id: 'mine', offset: 4 })])).toBe(0);
+    expect(store.getState().nextOffset).toBe(5);
+  });
+
   it('orders by offset whatever the arrival order, and tolerates gaps', () => {
     const store = createTimelineStore('s');
     store.getState().merge(events(ev({ offset: 5 }), ev({ offset: 3 }), ev({ offset: 4 })));
@@ -83,11 +111,4 @@ describe('trace keys', () => {
     expect(traceKey({})).toBe('');
   });
 
-  it('keeps one copy of an event delivered again at a higher offset', () => {
-    const store = createTimelineStore('s');
-    store.getState().merge([ev({ id: 'a', offset: 0 }), ev({ id: 'b', offset: 1 })]);
-    store.getState().merge([ev({ id: 'a', offset: 2 })]);
-    expect(store.getState().events.map((e) => `${e.id}@${e.offset}`)).toEqual(['b@1', 'a@2']);
-    expect(store.getState().nextOffset).toBe(3);
-  });
 });

@@ -101,4 +101,43 @@ describe('session persistence', () => {
     await waitFor(() => expect(result.current.sessionId).not.toBeNull());
     expect(window.location.href).not.toContain(result.current.sessionId as string);
   });
+
+  it('brings back what the customer wrote and the server had not confirmed after a reload, and never posts it twice', async () => {
+    const first = renderHook(() => useParlantSession(base()));
+    act(() => void first.result.current.send('hello'));
+    await waitFor(() => expect(first.result.current.messages.some((m) => m.role === 'agent')).toBe(true));
+    const sessionId = first.result.current.sessionId as string;
+    // The server never answers the next message's POST (it lands, the answer is lost).
+    env.emu.faults.latency('POST /sessions/:id/events', 60_000, { count: 1 });
+    act(() => void first.result.current.send('are you there?'));
+    await waitFor(() => expect(first.result.current.messages.at(-1)?.delivery).toBe('sending'));
+    first.unmount();
+
+    const second = renderHook(() => useParlantSession(base()));
+    expect(second.result.current.sessionId).toBe(sessionId);
+    // Not confirmed, and it may have landed: shown as not sent, never re-posted on its own.
+    expect(second.result.current.messages.at(-1)).toMatchObject({ text: 'are you there?', delivery: 'failed' });
+    await waitFor(() => expect(second.result.current.connection.state).toBe('live'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(env.emu.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/events'))).toHaveLength(2);
+    act(() => second.result.current.retry(second.result.current.messages.at(-1)?.clientId as string));
+    await waitFor(() => expect(second.result.current.messages.filter((m) => m.text === 'are you there?').map((m) => m.delivery)).toEqual(['sent']));
+  });
+
+  it('sends a message typed while offline after a reload, once the network is back', async () => {
+    const page = Object.assign(new EventTarget(), { navigator: { onLine: false } });
+    // Its own customer, so its storage slot is its own too.
+    const options = { ...base(), environment: page, customerId: 'offline-customer' };
+    env.emu.addCustomer({ id: 'offline-customer', name: 'Offline' });
+    const first = renderHook(() => useParlantSession(options));
+    act(() => void first.result.current.send('typed offline'));
+    expect(first.result.current.messages[0]?.delivery).toBe('queued');
+    first.unmount();
+    const second = renderHook(() => useParlantSession(options));
+    expect(second.result.current.messages).toMatchObject([{ text: 'typed offline', delivery: 'queued' }]);
+    page.navigator.onLine = true;
+    act(() => void page.dispatchEvent(new Event('online')));
+    await waitFor(() => expect(second.result.current.messages[0]?.delivery).toBe('sent'));
+    expect(env.emu.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/events'))).toHaveLength(1);
+  });
 });
