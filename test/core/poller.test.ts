@@ -448,4 +448,24 @@ describe('event poller', () => {
     expect(store.getState().events.map((e) => e.id)).toEqual(['e0', 'e1']);
     expect(errors.some((e) => e.kind === 'invalid-response' && /impossible offset/.test(e.message))).toBe(true);
   });
+
+  it('stops asking while a phone freezes the tab, and catches up at once when it resumes', async () => {
+    const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const environment = Object.assign(new EventTarget(), { navigator: { onLine: true }, document });
+    const { server, clock, store, poller } = setup({ environment });
+    server.answer(json([]));
+    poller.start();
+    await clock.advance(0);
+    const inFlight = server.requests.at(-1) as Request;
+    document.dispatchEvent(new Event('freeze'));
+    await clock.advance(0);
+    expect(inFlight.signal.aborted).toBe(true);
+    const frozenAt = server.requests.length;
+    await clock.advance(10 * 60_000);
+    expect(server.requests).toHaveLength(frozenAt);
+    server.answer(json([ev({ offset: 0 })]));
+    document.dispatchEvent(new Event('resume'));
+    await clock.advance(0);
+    expect(store.getState().events).toHaveLength(1);
+  });
 });
