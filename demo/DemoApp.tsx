@@ -35,7 +35,7 @@ export function DemoApp({ server, agentId }: { server: string; agentId: string }
         </form>
       </header>
       <section className="demo-inline" aria-label="Inline widget">
-        <ParlantChatbox {...shared} greet createSession="mount" />
+        <ParlantChatbox {...shared} greet createSession="start" />
       </section>
       <ParlantChatbox {...shared} variant="floating" />
     </main>

@@ -19,7 +19,7 @@ const meta = {
     footnotes: [],
     showAuthor: true,
     onRetry: fn(),
-    onDiscard: fn(),
+    onDelete: fn(),
     onRetryReply: fn(),
   },
 } satisfies Meta<typeof Message>;
@@ -75,7 +75,7 @@ export const NotSent: Story = {
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     await expect(args.onRetry).toHaveBeenCalledWith(args.message.clientId);
     await userEvent.click(within(alert).getByRole('button', { name: 'Delete' }));
-    await expect(args.onDiscard).toHaveBeenCalledWith(args.message.clientId);
+    await expect(args.onDelete).toHaveBeenCalledWith(args.message.clientId);
   },
 };
 

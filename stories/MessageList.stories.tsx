@@ -22,7 +22,7 @@ const meta = {
   tags: ['autodocs'],
   decorators: [withPartFrame],
   parameters: { frame: false, part: { height: 520 } },
-  args: { messages: [], footnotes: new Map(), onRetry: fn(), onDiscard: fn(), onRetryReply: fn() },
+  args: { messages: [], footnotes: new Map(), onRetry: fn(), onDelete: fn(), onRetryReply: fn() },
 } satisfies Meta<typeof MessageList>;
 
 export default meta;

@@ -324,9 +324,9 @@ export const LongHistory: Story = {
   },
 };
 
-/** With `createSession="mount"` and `greet`, the agent speaks first. */
+/** With `createSession="start"` and `greet`, the agent speaks first. */
 export const Greeting: Story = {
-  args: { createSession: 'mount', greet: true },
+  args: { createSession: 'start', greet: true },
   play: async ({ canvas }) => {
     await expect(await conversation(canvas).findByText("Hi! I'm Haxon. How can I help you today?", {}, AGENT_REPLY)).toBeVisible();
   },

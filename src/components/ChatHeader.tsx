@@ -1,16 +1,9 @@
-import { memo, type ComponentProps } from 'react';
+import { memo } from 'react';
 import type { ConnectionState } from '../core/connection';
 import { cx, useChatUi } from './ui';
+import type { ChatHeaderProps } from './partProps';
 
-/** Props of {@link ChatHeader}. @example <ChatHeader title="Haxon" connection="live" /> */
-export interface ChatHeaderProps extends ComponentProps<'header'> {
-  title: string;
-  /** Shown under the title, e.g. the agent's description. */
-  subtitle?: string | null;
-  connection: ConnectionState;
-  /** Present in floating mode: closes the panel. */
-  onClose?: () => void;
-}
+export type { ChatHeaderProps } from './partProps';
 
 // Nothing is claimed before the server was asked anything (a lazy session not created yet).
 const SHOWN: Partial<Record<ConnectionState, 'connecting' | 'live' | 'reconnecting' | 'offline'>> = {

@@ -52,7 +52,7 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef 
         empty={TROUBLE.has(chat.connection.state) ? null : (greeting ?? <p>{labels.emptyState}</p>)}
         footer={<Status activity={chat.activity} agentName={agentName} />}
         onRetry={chat.retry}
-        onDiscard={chat.discard}
+        onDelete={chat.deleteMessage}
         onRetryReply={chat.retryReply}
         customEvents={chat.customEvents}
       />

@@ -1,14 +1,8 @@
-import { forwardRef, memo, useId, useState, type ComponentPropsWithoutRef, type FormEvent, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { cx, useChatUi } from './ui';
+import type { ComposerProps } from './partProps';
 
-/** Props of {@link Composer}. @example <Composer onSend={(text) => send(text)} /> */
-export interface ComposerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
-  /** Called with the text; return false to keep it in the box (not sent). */
-  onSend: (text: string) => boolean | void;
-  placeholder?: string;
-  /** Why the customer cannot write now; disables the composer and says so. */
-  disabledReason?: string | null;
-}
+export type { ComposerProps } from './partProps';
 
 /**
  * Where the customer writes: multi-line, Enter sends, Shift+Enter starts a new line, Enter while

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { useStore } from 'zustand';
 import { useParlant } from '../react/ParlantProvider';
 import { Launcher } from './Launcher';
 import { useChatUi } from './ui';
@@ -63,8 +62,8 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
 
 /** Messages from the agent's side that arrived while the panel was closed. */
 function useUnread(open: boolean): number {
-  const { messages, store } = useParlant();
-  const historyLoaded = useStore(store, (s) => s.historyLoaded);
+  const messages = useParlant((chat) => chat.messages);
+  const historyLoaded = useParlant((chat) => chat.historyLoaded);
   const fromAgent = messages.filter((m) => m.role !== 'customer').length;
   const [seen, setSeen] = useState({ count: fromAgent, historyLoaded });
   // Everything present when the history finished loading counts as read: a resumed

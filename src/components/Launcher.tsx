@@ -1,13 +1,8 @@
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef } from 'react';
 import { cx, useChatUi } from './ui';
+import type { LauncherProps } from './partProps';
 
-/** Props of {@link Launcher}. @example <Launcher open={false} unread={2} onClick={toggle} /> */
-export interface LauncherProps extends ComponentPropsWithoutRef<'button'> {
-  open: boolean;
-  unread: number;
-  /** id of the panel it opens (for aria-controls). */
-  panelId?: string;
-}
+export type { LauncherProps } from './partProps';
 
 /**
  * The round button of the floating widget, with the count of agent messages that arrived while

@@ -1,29 +1,20 @@
-import { Component, memo, type ComponentProps, type ReactNode } from 'react';
-import type { ChatMessage, ToolFootnote } from '../core/model';
+import { Component, memo, type ReactNode } from 'react';
+import type { ChatMessage } from '../core/model';
+import { sendOutcome } from '../core/policy';
 import { Markdown } from './markdown/Markdown';
 import { ToolFootnotes } from './ToolFootnotes';
 import { timeFormat } from './timeFormat';
 import { cx, useChatUi } from './ui';
+import type { MessageProps } from './partProps';
 
-/** Props of {@link Message}. @example <Message message={m} footnotes={[]} showAuthor /> */
-export interface MessageProps extends ComponentProps<'li'> {
-  message: ChatMessage;
-  /** Tool calls of this message's turn (agent messages only). */
-  footnotes: ToolFootnote[];
-  /** First message of a run from the same author: show the name. */
-  showAuthor: boolean;
-  onRetry?: (clientId: string) => void;
-  onDiscard?: (clientId: string) => void;
-  /** Asks the agent to answer this message again (after its turn failed); gets the message's key. */
-  onRetryReply?: (messageKey: string) => void;
-}
+export type { MessageProps } from './partProps';
 
 /**
  * One chat message: author, time, Markdown text (safe), delivery state with retry for the
  * customer's own messages, and tool footnotes for the agent's.
  * @example <Message message={message} footnotes={footnotes} showAuthor onRetry={retry} />
  */
-export const Message = memo(function Message({ message, footnotes, showAuthor, onRetry, onDiscard, onRetryReply, className, ...rest }: MessageProps) {
+export const Message = memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, className, ...rest }: MessageProps) {
   const { labels, classNames, components, markdown, locale } = useChatUi();
   const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
   const author =
@@ -56,8 +47,8 @@ export const Message = memo(function Message({ message, footnotes, showAuthor, o
           <button type="button" className="parlant-link-button" onClick={() => onRetry?.(message.clientId as string)}>
             {labels.retry}
           </button>
-          <button type="button" className="parlant-link-button" onClick={() => onDiscard?.(message.clientId as string)}>
-            {labels.discard}
+          <button type="button" className="parlant-link-button" onClick={() => onDelete?.(message.clientId as string)}>
+            {labels.deleteMessage}
           </button>
         </p>
       )}
@@ -76,10 +67,10 @@ export const Message = memo(function Message({ message, footnotes, showAuthor, o
   );
 });
 
-/** The server refused the message itself (not the connection): say so, in our words, not the server's. */
+/** The server refused the message itself (not the connection, not credentials): say so, in our words, not the server's. */
 function rejected(message: ChatMessage): boolean {
-  const status = message.error?.status ?? 0;
-  return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 408 && status !== 429;
+  const { error } = message;
+  return error !== undefined && sendOutcome(error) === 'rejected' && error.status !== 401 && error.status !== 403;
 }
 
 function MessageMeta({ message, locale }: { message: ChatMessage; locale: string | undefined }) {

@@ -16,7 +16,7 @@ export interface MessageListProps extends ComponentProps<'div'> {
   /** Rendered after the last message (the status line). */
   footer?: ReactNode;
   onRetry?: (clientId: string) => void;
-  onDiscard?: (clientId: string) => void;
+  onDelete?: (clientId: string) => void;
   onRetryReply?: (messageKey: string) => void;
   /** Custom events, shown in offset order among the messages when `components.CustomEvent` renders them. */
   customEvents?: ParlantEvent[];
@@ -33,7 +33,7 @@ const NO_FOOTNOTES: ToolFootnote[] = [];
  * useMessageWindow): at most 200 rows in the DOM, pages coming and going as the reader scrolls.
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
-export function MessageList({ messages, footnotes, empty, footer, onRetry, onDiscard, onRetryReply, customEvents, className, ...rest }: MessageListProps) {
+export function MessageList({ messages, footnotes, empty, footer, onRetry, onDelete, onRetryReply, customEvents, className, ...rest }: MessageListProps) {
   const { labels, classNames, components } = useChatUi();
   const Item = components.Message ?? Message;
   const Custom = components.CustomEvent;
@@ -119,7 +119,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDis
                   footnotes={footnotes.get(message.traceKey) ?? NO_FOOTNOTES}
                   showAuthor={showAuthor}
                   {...(onRetry && { onRetry })}
-                  {...(onDiscard && { onDiscard })}
+                  {...(onDelete && { onDelete })}
                   {...(onRetryReply && { onRetryReply })}
                 />
                 {renderCustom(message.key)}

@@ -1,17 +1,15 @@
-import { useEffect, useId, useMemo, type ComponentProps, type ReactNode } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 import { ParlantProvider } from '../react/ParlantProvider';
-import type { ChatConfig } from '../react/useChatInstance';
+import { splitChatConfig, type ChatConfig } from '../react/useChatInstance';
 import { ChatPanel } from './ChatPanel';
+import { ChatParts, type ChatPartsSettings } from './ChatParts';
 import { FloatingShell } from './FloatingShell';
-import { defaultLabels, type ChatLabels } from './labels';
-import type { MarkdownPolicy } from './markdown/Markdown';
 import { themeStyle, type ParlantTheme } from './theme';
-import { timeFormat } from './timeFormat';
-import { ChatUiProvider, cx, type ChatClassNames, type ChatComponents, type ChatUi } from './ui';
+import { cx } from './ui';
 import { validateProps } from './validateProps';
 
 /** Props of {@link ParlantChatbox}. Only `server` and `agentId` are required. @example const props: ParlantChatboxProps = { server: 'https://agents.example.com', agentId: 'agent_1', variant: 'floating' }; */
-export interface ParlantChatboxProps extends ChatConfig, Omit<ComponentProps<'div'>, 'title' | 'onError' | 'dir'>, MarkdownPolicy {
+export interface ParlantChatboxProps extends ChatConfig, ChatPartsSettings, Omit<ComponentProps<'div'>, 'title' | 'onError' | 'dir'> {
   /** `inline` (default) fills its container; `floating` is a launcher button in a corner. */
   variant?: 'inline' | 'floating';
   /** Floating: controlled open state. */
@@ -29,16 +27,8 @@ export interface ParlantChatboxProps extends ChatConfig, Omit<ComponentProps<'di
   theme?: ParlantTheme;
   /** `auto` follows the system setting. */
   colorScheme?: 'light' | 'dark' | 'auto';
-  classNames?: ChatClassNames;
-  components?: ChatComponents;
-  /** Every visible text, for translation. */
-  labels?: Partial<ChatLabels>;
   /** Text direction of the widget chrome; messages always follow their own content. */
   dir?: 'ltr' | 'rtl' | 'auto';
-  /** Locale for times (default: the browser's). */
-  locale?: string;
-  /** Longest message a customer may send (default 4000 characters). */
-  maxMessageLength?: number;
 }
 
 /**
@@ -52,46 +42,17 @@ export interface ParlantChatboxProps extends ChatConfig, Omit<ComponentProps<'di
  */
 export function ParlantChatbox(props: ParlantChatboxProps) {
   validateProps(props);
+  const [config, presentation] = splitChatConfig(props);
   const {
-    // conversation
-    server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, transport, sessionMetadata, client,
-    queryClient, environment, persistSession, onSessionCreated, onError, onAuthError, onMessage, onEvent,
-    // presentation
     variant = 'inline', open, defaultOpen, onOpenChange, position = 'bottom-right', title, placeholder, greeting, theme,
-    colorScheme = 'light', classNames, components, labels, dir, locale, maxMessageLength = 4000, allowedImageOrigins, linkTarget,
+    colorScheme = 'light', classNames, components, labels, dir, locale, maxMessageLength, allowedImageOrigins, linkTarget,
     onLinkClick, plainTextOver, className, style, ...rest
-  } = props;
-
-  const config: ChatConfig = {
-    server, agentId, sessionId, customerId, createSession, greet, headers, fetch, waitForData, transport, sessionMetadata, client,
-    queryClient, environment, persistSession, onSessionCreated, onError, onAuthError, onMessage, onEvent,
-  };
-  const ui = useMemo<ChatUi>(
-    () => ({
-      labels: { ...defaultLabels, ...labels },
-      classNames: classNames ?? {},
-      components: components ?? {},
-      markdown: { allowedImageOrigins, linkTarget, onLinkClick, plainTextOver },
-      maxMessageLength,
-      locale,
-    }),
-    [labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength, locale],
-  );
-  // Build the time format while the history loads, not in the task that first renders messages.
-  useEffect(() => {
-    const id = setTimeout(() => {
-      try {
-        timeFormat(locale);
-      } catch {
-        // A malformed locale is reported where it is used (each message falls back to plain text).
-      }
-    });
-    return () => clearTimeout(id);
-  }, [locale]);
+  } = presentation;
+  const settings = { classNames, components, labels, locale, maxMessageLength, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver };
   const panelId = useId();
   const rootProps = {
     ...rest,
-    className: cx('parlant-chatbox', ui.classNames.root, className),
+    className: cx('parlant-chatbox', classNames?.root, className),
     style: { ...themeStyle(theme), ...style },
     'data-variant': variant,
     'data-color-scheme': colorScheme,
@@ -100,8 +61,8 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
   };
 
   return (
-    <ParlantProvider {...stripUndefined(config)}>
-      <ChatUiProvider value={ui}>
+    <ParlantProvider {...config}>
+      <ChatParts {...stripUndefined(settings)}>
         {variant === 'floating' ? (
           <FloatingShell rootProps={rootProps} panelId={panelId} open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
             {(close, inputRef) => <ChatPanel id={panelId} title={title} placeholder={placeholder} greeting={greeting} onClose={close} inputRef={inputRef} />}
@@ -111,7 +72,7 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
             <ChatPanel title={title} placeholder={placeholder} greeting={greeting} />
           </div>
         )}
-      </ChatUiProvider>
+      </ChatParts>
     </ParlantProvider>
   );
 }

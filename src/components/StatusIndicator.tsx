@@ -1,12 +1,7 @@
-import type { ComponentProps } from 'react';
-import type { AgentActivity } from '../core/model';
 import { cx, useChatUi } from './ui';
+import type { StatusIndicatorProps } from './partProps';
 
-/** Props of {@link StatusIndicator}. @example <StatusIndicator activity={{ state: 'typing' }} agentName="Haxon" /> */
-export interface StatusIndicatorProps extends ComponentProps<'div'> {
-  activity: AgentActivity;
-  agentName: string;
-}
+export type { StatusIndicatorProps } from './partProps';
 
 /**
  * What the agent is doing, under the last message: thinking (with the stage Parlant reports),

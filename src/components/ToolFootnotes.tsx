@@ -1,12 +1,8 @@
-import type { ComponentProps } from 'react';
 import type { Json } from '../core/types';
-import type { ToolFootnote } from '../core/model';
 import { cx, useChatUi } from './ui';
+import type { ToolFootnotesProps } from './partProps';
 
-/** Props of {@link ToolFootnotes}. @example <ToolFootnotes footnotes={[]} /> */
-export interface ToolFootnotesProps extends ComponentProps<'details'> {
-  footnotes: ToolFootnote[];
-}
+export type { ToolFootnotesProps } from './partProps';
 
 const MAX_CHARS = 4000;
 

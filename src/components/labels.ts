@@ -27,7 +27,7 @@ export interface ChatLabels {
   /** Why, when the server refused the message itself (e.g. 422); never the server's own text. */
   notSentRejected: string;
   retry: string;
-  discard: string;
+  deleteMessage: string;
   agentFailed: string;
   tryAgain: string;
   thinking: (stage: string | undefined) => string;
@@ -81,7 +81,7 @@ export const defaultLabels: ChatLabels = {
   notSent: 'Not sent',
   notSentRejected: 'The server didn’t accept this message.',
   retry: 'Retry',
-  discard: 'Delete',
+  deleteMessage: 'Delete',
   agentFailed: 'The agent couldn’t reply to this message.',
   tryAgain: 'Try again',
   thinking: (stage) => (stage ? `Thinking (${stage.toLowerCase()})…` : 'Thinking…'),

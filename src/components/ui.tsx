@@ -2,12 +2,7 @@ import { createContext, useContext, type ComponentType } from 'react';
 import type { ParlantEvent } from '../core/types';
 import { defaultLabels, type ChatLabels } from './labels';
 import type { MarkdownPolicy } from './markdown/Markdown';
-import type { ChatHeaderProps } from './ChatHeader';
-import type { ComposerProps } from './Composer';
-import type { LauncherProps } from './Launcher';
-import type { MessageProps } from './Message';
-import type { StatusIndicatorProps } from './StatusIndicator';
-import type { ToolFootnotesProps } from './ToolFootnotes';
+import type { ChatHeaderProps, ComposerProps, LauncherProps, MessageProps, StatusIndicatorProps, ToolFootnotesProps } from './partProps';
 
 /** Parts of the widget a host can add classes to. @example const c: ChatClassNames = { bubble: 'my-bubble' }; */
 export type ChatPart = 'root' | 'header' | 'banner' | 'messageList' | 'message' | 'bubble' | 'footnotes' | 'status' | 'composer' | 'launcher' | 'panel';

@@ -1,14 +1,16 @@
+import { normalizeServer } from '../core/client';
+
 /**
- * Fails fast, with a message a developer can act on, when the widget cannot possibly work.
+ * Fails fast, with a message a developer can act on, when the widget cannot possibly work. The
+ * server URL is checked by the same rule the client applies.
  * @example validateProps({ server: 'https://agents.example.com', agentId: 'a1' });
  */
 export function validateProps(props: { server?: unknown; agentId?: unknown; client?: unknown; variant?: unknown; colorScheme?: unknown }): void {
   if (!props.client) {
-    if (typeof props.server !== 'string' || props.server.trim() === '') {
-      throw new TypeError('<ParlantChatbox>: the `server` prop is required, e.g. server="https://agents.example.com".');
-    }
-    if (!/^https?:\/\/[^\s/]+/i.test(props.server.trim())) {
-      throw new TypeError(`<ParlantChatbox>: \`server\` must be an absolute http(s) URL, got "${props.server}".`);
+    try {
+      normalizeServer(props.server as string);
+    } catch (error) {
+      throw new TypeError(`<ParlantChatbox>: ${(error as Error).message.replace(/^parlant-chatbox: /, '')}`);
     }
   }
   if (typeof props.agentId !== 'string' || props.agentId.trim() === '') {

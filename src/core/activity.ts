@@ -1,6 +1,7 @@
-import { messageData, statusData, toolCalls, traceKey } from './events';
+import { messageData, statusData, traceKey } from './events';
+import { sessionMode } from './facts';
 import type { AgentActivity } from './model';
-import type { OutboxItem } from './timeline';
+import type { TimelineState } from './timeline';
 import type { ParlantEvent } from './types';
 
 const IDLE: AgentActivity = { state: 'idle' };
@@ -19,11 +20,14 @@ const isAgentMessage = (event: ParlantEvent) => event.kind === 'message' && even
  * hide the indicator while the customer still waits. A reply already on screen is never "waiting",
  * even in a history without status events; a human who took over sends no statuses, so nothing
  * waits for them either.
- * @example agentActivity(store.getState().events, store.getState().outbox).state // 'typing'
+ * @example agentActivity(store.getState()).state // 'typing'
  */
-export function agentActivity(events: readonly ParlantEvent[], outbox: readonly OutboxItem[]): AgentActivity {
-  const sending = outbox.some((item) => item.state === 'sending');
-  const settled = (): AgentActivity => (sending && !handedOff(events) ? { state: 'waiting' } : IDLE);
+export function agentActivity(state: Pick<TimelineState, 'events' | 'outbox' | 'session'>): AgentActivity {
+  const { events } = state;
+  const sending = state.outbox.some((item) => item.state === 'sending');
+  // A human who took over sends no statuses: nothing waits for the engine then.
+  const handedOff = () => sessionMode(state) === 'manual';
+  const settled = (): AgentActivity => (sending && !handedOff() ? { state: 'waiting' } : IDLE);
   // A bare `ready` seen after (later than) the event being looked at: the turn goes on unless a reply came.
   let bareReady: ParlantEvent | null = null;
   for (let i = events.length - 1; i >= 0; i -= 1) {
@@ -31,7 +35,7 @@ export function agentActivity(events: readonly ParlantEvent[], outbox: readonly 
     if (event.kind === 'message') {
       if (isAgentMessage(event)) return settled();
       if (event.source !== 'customer' || messageData(event) === null) continue;
-      if (handedOff(events)) return IDLE;
+      if (handedOff()) return IDLE;
       return bareReady ? thinking(traceKey(bareReady), undefined) : { state: 'waiting', traceKey: traceKey(event) };
     }
     const status = statusData(event);
@@ -56,23 +60,4 @@ export function agentActivity(events: readonly ParlantEvent[], outbox: readonly 
     }
   }
   return sending ? { state: 'waiting' } : IDLE;
-}
-
-/**
- * True when a human took the conversation over: in manual mode Parlant sends no status events at
- * all, so "waiting for the agent" would never end.
- */
-function handedOff(events: readonly ParlantEvent[]): boolean {
-  for (let i = events.length - 1; i >= 0; i -= 1) {
-    const event = events[i] as ParlantEvent;
-    if (event.kind === 'message' && event.source === 'human_agent') return true;
-    const mode = toolCalls(event)
-      .map((c) => c.result.control?.mode)
-      .findLast((m) => m !== undefined);
-    if (mode) return mode === 'manual';
-    // The engine acknowledging a message means it is in charge again.
-    const status = statusData(event)?.status;
-    if (status === 'acknowledged' || status === 'processing') return false;
-  }
-  return false;
 }

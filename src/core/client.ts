@@ -63,7 +63,7 @@ export interface CreateSessionParams {
   metadata?: Record<string, Json>;
   labels?: string[];
   /** Let the agent greet before the customer writes. */
-  allowGreeting?: boolean;
+  greet?: boolean;
 }
 
 /** The typed Parlant API. Build one with {@link createParlantClient}. */
@@ -140,7 +140,7 @@ export function createParlantClient(options: ParlantClientOptions): ParlantClien
       if (p.title !== undefined) body.title = p.title;
       if (p.metadata !== undefined) body.metadata = p.metadata;
       if (p.labels !== undefined) body.labels = p.labels;
-      const q = query({ allow_greeting: p.allowGreeting ? true : undefined });
+      const q = query({ allow_greeting: p.greet ? true : undefined });
       return call('POST', `/sessions${q}`, body, [200, 201], parseSession, o);
     },
     getSession: (id, o) => call('GET', `/sessions/${seg(id)}`, undefined, [200], parseSession, o),
@@ -243,7 +243,7 @@ export function normalizeServer(server: string): string {
     throw new TypeError(`parlant-chatbox: \`server\` must be an absolute http(s) URL, got "${server}".`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`parlant-chatbox: \`server\` must use http or https, got "${url.protocol}".`);
+    throw new TypeError(`parlant-chatbox: \`server\` must be an absolute http(s) URL, got "${server}".`);
   }
   return (url.origin + url.pathname).replace(/\/+$/, '');
 }

@@ -47,6 +47,7 @@ export function createSessionCreator(options: {
       try {
         const session = await client.createSession(params);
         store.getState().setSession(session.id);
+        store.getState().setSessionInfo(session);
         // New sessions start empty: nothing to load, and our first message will come back by poll.
         store.getState().setHistoryLoaded();
         report('ok');

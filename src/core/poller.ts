@@ -42,7 +42,7 @@ export interface EventPoller {
   /** Aborts the request in flight and ends the loop; nothing is updated afterwards. */
   stop(): void;
   /** Skips any wait and polls now (the "Retry now" button, tab shown again), even while offline. */
-  pollNow(): void;
+  reconnect(): void;
   readonly running: boolean;
 }
 
@@ -261,7 +261,7 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       void loop(run);
     },
     stop: halt,
-    pollNow() {
+    reconnect() {
       if (!run) return poller.start();
       run.probe = true;
       run.nap?.wake();

@@ -8,13 +8,13 @@ import { retryDelay, sendOutcome } from './policy';
 import type { OutboxItem, TimelineStore } from './timeline';
 import type { Json } from './types';
 
-/** Options of {@link createMessageSender}. @example const o: MessageSenderOptions = { client, store, ingest, ensureSession: async () => 's1' }; */
+/** Options of {@link createMessageSender}. @example const o: MessageSenderOptions = { client, store, ingest, startSession: async () => 's1' }; */
 export interface MessageSenderOptions {
   client: ParlantClient;
   store: TimelineStore;
   ingest: Ingest;
   /** Resolves the session to post to, creating it first when needed; rejects when it cannot be had. */
-  ensureSession: (signal: AbortSignal) => Promise<string>;
+  startSession: (signal: AbortSignal) => Promise<string>;
   clock?: Clock;
   /** Whether the network is there (messages typed offline wait for it); default: watch `window`. */
   page?: PageWatcher;
@@ -30,7 +30,7 @@ export interface MessageSender {
   /** Sends a failed message again (same client id: a copy that landed meanwhile confirms it instead). */
   retry(clientId: string): void;
   /** Drops a message that is not being posted right now. */
-  discard(clientId: string): void;
+  deleteMessage(clientId: string): void;
   /** (Re)starts sending what waits in the outbox. */
   start(): void;
   /** Cancels waits and checks; a POST already on its way completes. */
@@ -49,12 +49,12 @@ const MAX_UNSENT = 5;
  * it shows "not sent" with its text and waits for the customer; a late copy still confirms it, and
  * an explicit Retry first looks for it on the server. Messages typed offline wait for the network.
  * @example
- * const sender = createMessageSender({ client, store, ingest, ensureSession: () => Promise.resolve('sess_1') });
+ * const sender = createMessageSender({ client, store, ingest, startSession: () => Promise.resolve('sess_1') });
  * const clientId = sender.send('Where is my order?');
  * // on failure: store.getState().outbox[0].state === 'failed' → sender.retry(clientId)
  */
 export function createMessageSender(options: MessageSenderOptions): MessageSender {
-  const { client, store, ingest, ensureSession, onError } = options;
+  const { client, store, ingest, startSession, onError } = options;
   const clock = options.clock ?? systemClock;
   const page = options.page ?? watchPage();
   const makeId = options.idFactory ?? (() => globalThis.crypto.randomUUID());
@@ -104,7 +104,7 @@ export function createMessageSender(options: MessageSenderOptions): MessageSende
     }
     let sessionId: string;
     try {
-      sessionId = await ensureSession(signal);
+      sessionId = await startSession(signal);
     } catch (caught) {
       const error = asError(caught);
       if (error.kind !== 'aborted' && !signal.aborted) update(clientId, { state: 'failed', error, ambiguous: Boolean(message.ambiguous) });
@@ -171,7 +171,7 @@ export function createMessageSender(options: MessageSenderOptions): MessageSende
       update(clientId, { state: page.online ? 'sending' : 'queued' });
       void pump();
     },
-    discard(clientId) {
+    deleteMessage(clientId) {
       if (posting?.clientId === clientId) return;
       unsent.delete(clientId);
       store.getState().removeOutbox(clientId);

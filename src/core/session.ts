@@ -1,6 +1,7 @@
 import type { ParlantClient } from './client';
 import { systemClock, type Clock } from './clock';
 import type { ParlantError } from './errors';
+import { followSessionFacts } from './facts';
 import { followStreamingMessages } from './follow';
 import { createIngest } from './ingest';
 import type { ChatMessage } from './model';
@@ -27,12 +28,12 @@ export interface ChatSessionOptions {
    * When to create a session if none is given: `first-message` (default: silent visitors cost the
    * server nothing; Parlant rate-limits guest sessions) or `start` (e.g. to show a greeting).
    */
-  createSessionOn?: 'first-message' | 'start';
+  createSession?: 'first-message' | 'start';
   /** Ask the agent to greet a new session before the customer writes. */
-  allowGreeting?: boolean;
+  greet?: boolean;
   /** Title and metadata stored on a new session. */
-  title?: string;
-  metadata?: Record<string, Json>;
+  sessionTitle?: string;
+  sessionMetadata?: Record<string, Json>;
   store?: TimelineStore;
   /** Long-poll seconds, read before each request (so a host may change it while the chat runs). */
   waitForData?: number | (() => number);
@@ -64,12 +65,12 @@ export interface ChatSession extends Omit<MessageSender, 'start' | 'stop'> {
   readonly client: ParlantClient;
   /** Memoized selectors over this conversation's store (messages, activity, footnotes, custom events). */
   readonly views: TimelineViews;
-  /** Starts polling (and creates the session now when `createSessionOn: 'start'`), and sends what waits. */
+  /** Starts polling (and creates the session now when `createSession: 'start'`), and sends what waits. */
   start(): void;
   /** Stops polling, waits and checks. Sends already posted still complete. */
   stop(): void;
   /** The session id, creating the session once if needed; concurrent callers share one request. */
-  ensureSession(): Promise<string>;
+  startSession(): Promise<string>;
   /** Posts a `custom` event from the customer's UI (no agent reply is triggered). */
   sendCustomEvent(data: Json): Promise<ParlantEvent>;
   /**
@@ -119,6 +120,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   let fromSlot = remembered !== null;
   let poller: EventPoller | null = null;
   let stopFollowing: (() => void) | null = null;
+  let stopFacts: (() => void) | null = null;
   let active = false;
 
   const startPolling = (sessionId: string) => {
@@ -130,12 +132,15 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     poller = options.shareAcrossTabs === false ? createEventPoller(pollerOptions) : createSharedEventPoller(pollerOptions);
     poller.start();
     stopFollowing = followStreamingMessages({ client, store, ingest, sessionId, clock, ...(options.onError && { onError: options.onError }) });
+    stopFacts = followSessionFacts({ client, store, ...(options.onError && { onError: options.onError }) });
   };
   const stopPolling = () => {
     poller?.stop();
     poller = null;
     stopFollowing?.();
     stopFollowing = null;
+    stopFacts?.();
+    stopFacts = null;
   };
 
   const creator = createSessionCreator({
@@ -145,9 +150,9 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     params: {
       agentId: options.agentId,
       ...(options.customerId !== undefined && { customerId: options.customerId }),
-      ...(options.allowGreeting && { allowGreeting: true }),
-      ...(options.title !== undefined && { title: options.title }),
-      ...(options.metadata !== undefined && { metadata: options.metadata }),
+      ...(options.greet && { greet: true }),
+      ...(options.sessionTitle !== undefined && { title: options.sessionTitle }),
+      ...(options.sessionMetadata !== undefined && { metadata: options.sessionMetadata }),
     },
     ...(options.onError && { onError: options.onError }),
     onCreated(session) {
@@ -175,7 +180,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     ingest,
     clock,
     page,
-    ensureSession: (signal) => creator.ensure(signal),
+    startSession: (signal) => creator.ensure(signal),
     ...(options.idFactory && { idFactory: options.idFactory }),
     ...(options.onError && { onError: options.onError }),
   });
@@ -184,18 +189,18 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   return {
     send: sender.send,
     retry: sender.retry,
-    discard: sender.discard,
+    deleteMessage: sender.deleteMessage,
     store,
     client,
     views,
-    ensureSession: () => creator.ensure(),
+    startSession: () => creator.ensure(),
     start() {
       active = true;
       creator.resume();
       sender.start();
       const sessionId = store.getState().sessionId;
       if (sessionId) startPolling(sessionId);
-      else if (options.createSessionOn === 'start') creator.ensure().catch(() => undefined);
+      else if (options.createSession === 'start') creator.ensure().catch(() => undefined);
     },
     stop() {
       active = false;
@@ -211,7 +216,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     retryReply: replies.retry,
     reconnect() {
       creator.wake();
-      if (poller) poller.pollNow();
+      if (poller) poller.reconnect();
       else if (active && store.getState().sessionId) startPolling(store.getState().sessionId as string);
     },
   };

@@ -92,7 +92,7 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
 
   const onMessage = (event: MessageEvent<Broadcast>) => {
     const message = event.data;
-    if (message?.type === 'wake') return leader?.pollNow();
+    if (message?.type === 'wake') return leader?.reconnect();
     if (leader) return;
     if (message?.type === 'events') {
       const { events } = parseEventList(message.events);
@@ -179,9 +179,9 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
       if (!options.page) page?.dispose();
       page = null;
     },
-    pollNow() {
+    reconnect() {
       if (!running) return shared.start();
-      if (leader) return leader.pollNow();
+      if (leader) return leader.reconnect();
       post({ type: 'wake' });
       void catchUp();
     },

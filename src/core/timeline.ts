@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { nextConnection, type Connection, type ConnectionInput } from './connection';
 import type { ParlantError } from './errors';
 import { clientMessageId, mergeCounted } from './events';
-import type { Json, ParlantEvent } from './types';
+import type { Json, ParlantEvent, Session } from './types';
 
 /** A customer message not yet confirmed by its event. @example outbox.filter((m) => m.state === 'failed') */
 export interface OutboxItem {
@@ -29,6 +29,8 @@ export interface OutboxItem {
 /** State of one session's timeline. @example const { events, outbox } = store.getState(); */
 export interface TimelineState {
   sessionId: string | null;
+  /** The session as the server last described it (created, or read on resume and after a handoff). */
+  session: Session | null;
   /** Sorted by offset, deleted events removed. */
   events: readonly ParlantEvent[];
   /** Highest offset seen + 1: where the next poll starts. */
@@ -49,6 +51,8 @@ export interface TimelineActions {
    */
   merge(events: readonly ParlantEvent[], options?: { cursor?: boolean }): number;
   setSession(sessionId: string | null): void;
+  /** Records what the server said about the session (ignored for another session than the current one). */
+  setSessionInfo(session: Session): void;
   setHistoryLoaded(): void;
   /** Forget everything from `offset` on (after the server deleted those events) and poll from there. */
   truncate(offset: number): void;
@@ -84,6 +88,7 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
   const reindex = (events: readonly ParlantEvent[]) => (index = new Set(events.map((e) => e.id)));
   return createStore<TimelineState & TimelineActions>()((set, get) => ({
     sessionId,
+    session: null,
     events: [],
     nextOffset: 0,
     historyLoaded: false,
@@ -113,7 +118,10 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
     setSession(id) {
       if (id === get().sessionId) return;
       index = new Set();
-      set({ sessionId: id, events: [], nextOffset: 0, historyLoaded: false, connection: { state: 'idle', since: 0 } });
+      set({ sessionId: id, session: null, events: [], nextOffset: 0, historyLoaded: false, connection: { state: 'idle', since: 0 } });
+    },
+    setSessionInfo(session) {
+      if (session.id === get().sessionId) set({ session });
     },
     setHistoryLoaded() {
       if (!get().historyLoaded) set({ historyLoaded: true });

@@ -1,19 +1,18 @@
 import { agentActivity } from './activity';
 import { deriveCustomEvents, deriveFootnotes, deriveMessages, outboxMessage } from './derive';
+import { sessionMode } from './facts';
 import type { AgentActivity, ChatMessage, ToolFootnote } from './model';
 import type { OutboxItem, TimelineState } from './timeline';
 import type { ParlantEvent } from './types';
 
 /** Caches one result per input identity, so selectors return the same value until their inputs change. */
-function memo<A extends object, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
-  let lastA: A | undefined;
-  let lastB: B | undefined;
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
   let last: R;
-  return (a, b) => {
-    if (a !== lastA || b !== lastB) {
-      last = fn(a, b);
-      lastA = a;
-      lastB = b;
+  return (...args) => {
+    if (!lastArgs || args.some((arg, i) => arg !== (lastArgs as A)[i])) {
+      last = fn(...args);
+      lastArgs = args;
     }
     return last;
   };
@@ -29,7 +28,9 @@ export interface TimelineViews {
    * The agent's activity (see `agentActivity`): acknowledged/processing → thinking, typing →
    * typing, error → error, a finished turn or a reply → idle; our message not yet acknowledged → waiting.
    */
-  selectAgentActivity(state: Pick<TimelineState, 'events' | 'outbox'>): AgentActivity;
+  selectAgentActivity(state: Pick<TimelineState, 'events' | 'outbox' | 'session'>): AgentActivity;
+  /** Who answers now: `manual` while a human operator has the conversation (see `sessionMode`). */
+  selectMode(state: Pick<TimelineState, 'events' | 'session'>): 'auto' | 'manual';
   /** Custom events (from the customer's UI or from tools), in offset order. */
   selectCustomEvents(state: Pick<TimelineState, 'events'>): ParlantEvent[];
 }
@@ -50,11 +51,13 @@ export function createTimelineViews(): TimelineViews {
   );
   const footnotes = deriveFootnotes();
   const custom = deriveCustomEvents();
-  const activity = memo(agentActivity);
+  const activity = memo((events: TimelineState['events'], outbox: TimelineState['outbox'], session: TimelineState['session']) => agentActivity({ events, outbox, session }));
+  const mode = memo((events: TimelineState['events'], session: TimelineState['session']) => sessionMode({ events, session }));
   return {
     selectCustomEvents: (state) => custom(state.events),
     selectMessages: (state) => messages(eventMessages(state.events), state.outbox),
     selectToolFootnotes: (state) => footnotes(state.events),
-    selectAgentActivity: (state) => activity(state.events, state.outbox),
+    selectAgentActivity: (state) => activity(state.events, state.outbox, state.session),
+    selectMode: (state) => mode(state.events, state.session),
   };
 }

@@ -14,7 +14,7 @@ import type { Json, ParlantEvent, Session } from '../core/types';
  * Changing `server`, `agentId`, `customerId`, `client`, `transport` or `sessionId` switches to
  * another conversation. `headers`, `fetch`, `waitForData` and the callbacks are followed as they
  * change (a rotated token is used on the next request). The rest (`persistSession`,
- * `createSession`, `greet`, `sessionMetadata`, `environment`, `queryClient`) is read when the
+ * `createSession`, `greet`, `sessionTitle`, `sessionMetadata`, `environment`, `queryClient`) is read when the
  * conversation starts and applies to the next one.
  * @example const config: ChatConfig = { server: 'http://localhost:8800', agentId: 'a1', transport: 'auto' };
  */
@@ -26,8 +26,8 @@ export interface ChatConfig {
   sessionId?: string;
   /** Owner of a new session; omit for Parlant's guest customer. */
   customerId?: string;
-  /** `first-message` (default) creates the session lazily; `mount` creates it at once (to show a greeting). */
-  createSession?: 'first-message' | 'mount';
+  /** `first-message` (default) creates the session lazily; `start` creates it as soon as the chat starts (to show a greeting). */
+  createSession?: 'first-message' | 'start';
   /** Ask the agent to greet a new session. */
   greet?: boolean;
   /** Extra headers or a function returning them before each request (auth tokens). */
@@ -41,6 +41,8 @@ export interface ChatConfig {
    * 3.2+), or `auto` (SSE, falling back to long-polling when the server or a proxy cannot stream).
    */
   transport?: EventTransport;
+  /** Title stored on a new session (operators see it in their console). */
+  sessionTitle?: string;
   /** Metadata stored on a new session (e.g. the page it started on). */
   sessionMetadata?: Record<string, Json>;
   /** Bring your own client (then `server`, `headers`, `fetch` and `onAuthError` are ignored: give them to the client). */
@@ -63,6 +65,27 @@ export interface ChatConfig {
   onMessage?: (message: ChatMessage) => void;
   /** Any new event on the session's timeline, once (not the history of a resumed session). */
   onEvent?: (event: ParlantEvent) => void;
+}
+
+/** Every key of {@link ChatConfig}, once: what a component passes on to the conversation. */
+const CONFIG_KEYS = [
+  'server', 'agentId', 'sessionId', 'customerId', 'createSession', 'greet', 'headers', 'fetch', 'waitForData', 'transport',
+  'sessionTitle', 'sessionMetadata', 'client', 'queryClient', 'environment', 'persistSession', 'onSessionCreated', 'onError',
+  'onAuthError', 'onMessage', 'onEvent',
+] as const satisfies ReadonlyArray<keyof ChatConfig>;
+
+/**
+ * Splits a component's props into the conversation's config (only the keys given) and the rest.
+ * @example const [config, rest] = splitChatConfig(props);
+ */
+export function splitChatConfig<T extends ChatConfig>(props: T): [ChatConfig, Omit<T, (typeof CONFIG_KEYS)[number]>] {
+  const config: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = { ...(props as object) };
+  for (const key of CONFIG_KEYS) {
+    if (props[key] !== undefined) config[key] = props[key];
+    delete rest[key];
+  }
+  return [config as unknown as ChatConfig, rest as Omit<T, (typeof CONFIG_KEYS)[number]>];
 }
 
 /** One widget's private machinery. @example const { chat } = useChatInstance(config); */
@@ -128,11 +151,12 @@ export function useChatInstance(config: ChatConfig): ChatInstance {
       agentId: config.agentId,
       ...(sessionId !== undefined && { sessionId }),
       ...(config.customerId !== undefined && { customerId: config.customerId }),
-      ...(config.createSession === 'mount' && { createSessionOn: 'start' as const }),
-      ...(config.greet && { allowGreeting: true }),
+      ...(config.createSession === 'start' && { createSession: 'start' as const }),
+      ...(config.greet && { greet: true }),
       waitForData: () => latest.current.waitForData ?? 50,
       ...(config.transport !== undefined && { transport: config.transport }),
-      ...(config.sessionMetadata !== undefined && { metadata: config.sessionMetadata }),
+      ...(config.sessionTitle !== undefined && { sessionTitle: config.sessionTitle }),
+      ...(config.sessionMetadata !== undefined && { sessionMetadata: config.sessionMetadata }),
       ...(config.environment !== undefined && { environment: config.environment }),
       onSessionCreated: (session) => latest.current.onSessionCreated?.(session),
       onError: (error) => latest.current.onError?.(error),

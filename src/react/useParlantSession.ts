@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useStore } from 'zustand';
-import { ParlantError } from '../core/errors';
-import type { ParlantClient } from '../core/client';
 import type { Connection } from '../core/connection';
-import type { TimelineStore } from '../core/timeline';
-import type { Agent, Json, ParlantEvent, Session } from '../core/types';
+import { ParlantError } from '../core/errors';
 import type { AgentActivity, ChatMessage, ToolFootnote } from '../core/model';
-import { useChatInstance, type ChatConfig, type ChatInstance } from './useChatInstance';
+import type { ChatSession } from '../core/session';
+import type { Agent, Json, ParlantEvent, Session } from '../core/types';
+import { useChatInstance, type ChatConfig } from './useChatInstance';
 import { useStaleActivity } from './useStaleActivity';
 
 /** Options of {@link useParlantSession}. @example const o: UseParlantSessionOptions = { server: 'http://localhost:8800', agentId: 'a1' }; */
@@ -16,12 +15,16 @@ export type UseParlantSessionOptions = ChatConfig;
 export interface ParlantSessionState {
   /** The session id once known (resumed or created). */
   sessionId: string | null;
-  /** The session as the server last described it (mode `manual` means a human took over). */
-  session: Session | undefined;
+  /** The session as the server last described it (read again when a human may have taken over). */
+  session: Session | null;
+  /** Who answers now: `manual` while a human operator has the conversation. */
+  mode: 'auto' | 'manual';
   /** The agent (name for the header), once loaded. */
   agent: Agent | undefined;
   /** Messages in order, including the customer's pending and failed sends. */
   messages: ChatMessage[];
+  /** True once the session's history is here (a resumed conversation's old messages are not news). */
+  historyLoaded: boolean;
   /** What the agent is doing now. */
   activity: AgentActivity;
   /** How the connection stands (`live`, `reconnecting`, `offline`, `ended`, `unauthorized` …). */
@@ -36,8 +39,8 @@ export interface ParlantSessionState {
   retry(clientId: string): void;
   /** Asks the agent to answer a message again after its turn failed (`message.canRetryReply`). */
   retryReply(messageKey: string): void;
-  /** Removes a failed message. */
-  discard(clientId: string): void;
+  /** Removes a message that is not on its way (failed, or waiting for the network). */
+  deleteMessage(clientId: string): void;
   /** Posts a `custom` event from the customer's UI. */
   sendCustomEvent(data: Json): Promise<ParlantEvent>;
   /** Creates the session now if there is none yet, e.g. when the chat is opened. */
@@ -46,10 +49,8 @@ export interface ParlantSessionState {
   reconnect(): void;
   /** Forgets this conversation; the next message starts a new session. */
   reset(): void;
-  /** Lower-level access for custom UIs. */
-  store: TimelineStore;
-  client: ParlantClient;
-  instance: ChatInstance;
+  /** The conversation underneath (its store, client and selectors), for what the fields above do not cover. */
+  chat: ChatSession;
 }
 
 const retryable = (count: number, error: unknown) => count < 3 && error instanceof ParlantError && error.retryable;
@@ -59,6 +60,9 @@ const retryable = (count: number, error: unknown) => count < 3 && error instance
  * session's events and exposes messages, agent activity, tool footnotes and connection state.
  * Owns its client, store and QueryClient (one set per component instance). Safe under StrictMode:
  * exactly one session is created. Unmounting aborts the poll; posts already sent still complete.
+ * React Query reads the agent (name and description for a header): one request per agent and
+ * QueryClient, cached, retried when retrying can help, and shared by every widget given the same
+ * `queryClient`. Everything about the conversation itself lives in the core store.
  * @example
  * function Chat() {
  *   const { messages, activity, send } = useParlantSession({ server: 'http://localhost:8800', agentId: 'agent_1' });
@@ -72,12 +76,14 @@ const retryable = (count: number, error: unknown) => count < 3 && error instance
  * }
  */
 export function useParlantSession(options: UseParlantSessionOptions): ParlantSessionState {
-  const instance = useChatInstance(options);
-  const { chat, queryClient, client } = instance;
-  const { store, views } = chat;
+  const { chat, queryClient, reset } = useChatInstance(options);
+  const { store, views, client } = chat;
 
   const sessionId = useStore(store, (s) => s.sessionId);
+  const session = useStore(store, (s) => s.session);
+  const mode = useStore(store, views.selectMode);
   const messages = useStore(store, views.selectMessages);
+  const historyLoaded = useStore(store, (s) => s.historyLoaded);
   const footnotes = useStore(store, views.selectToolFootnotes);
   const customEvents = useStore(store, views.selectCustomEvents);
   const connection = useStore(store, (s) => s.connection);
@@ -92,22 +98,14 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
     },
     queryClient,
   );
-  const session = useQuery(
-    {
-      queryKey: ['parlant', client.server, 'session', sessionId],
-      queryFn: ({ signal }) => client.getSession(sessionId as string, { signal }),
-      enabled: sessionId !== null,
-      staleTime: Infinity,
-      retry: retryable,
-    },
-    queryClient,
-  );
 
   return {
     sessionId,
-    session: session.data,
+    session,
+    mode,
     agent: agent.data,
     messages,
+    historyLoaded,
     activity,
     connection,
     footnotes,
@@ -115,13 +113,11 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
     send: chat.send,
     retry: chat.retry,
     retryReply: chat.retryReply,
-    discard: chat.discard,
+    deleteMessage: chat.deleteMessage,
     sendCustomEvent: chat.sendCustomEvent,
-    startSession: chat.ensureSession,
+    startSession: chat.startSession,
     reconnect: chat.reconnect,
-    reset: instance.reset,
-    store,
-    client,
-    instance,
+    reset,
+    chat,
   };
 }

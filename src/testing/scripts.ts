@@ -5,7 +5,7 @@
  * what happens in between.
  */
 import type { Agent, Customer, Json, ParlantEvent, Participant, Session, SessionStatus, ToolResult } from '../core/types';
-import type { ResolvedTiming } from './types';
+import type { ResolvedTiming } from './timing';
 
 /** Sources a scripted message may come from. @example const s: AgentSideSource = 'human_agent'; */
 export type AgentSideSource = 'ai_agent' | 'human_agent' | 'human_agent_on_behalf_of_ai_agent';

@@ -6,23 +6,9 @@ import type { IdKind } from './ids';
 import type { TimerSource } from './timers';
 import type { ScriptSpec } from './scripts';
 
-/**
- * Delays of the scripted agent. Defaults are lifelike for demos; tests pass small values.
- * @example const timing: EmulatorTiming = { stepMs: 5, chunkMs: 1, slowMs: 50, handoffMs: 20 };
- */
-export interface EmulatorTiming {
-  /** Pause before each step of a turn (status, tool, message). Default 250. */
-  stepMs?: number;
-  /** Pause between chunks of a streamed message. Default `stepMs / 3`, rounded. */
-  chunkMs?: number;
-  /** Extra pause per step of the `slow` script. Default 2000. */
-  slowMs?: number;
-  /** Time until the human replies in the `handoff` script. Default 3000. */
-  handoffMs?: number;
-}
+import type { EmulatorTiming } from './timing';
 
-/** {@link EmulatorTiming} with every value filled in. @example const t: ResolvedTiming = { stepMs: 0, chunkMs: 0, slowMs: 0, handoffMs: 0 }; */
-export type ResolvedTiming = Required<EmulatorTiming>;
+export type { EmulatorTiming, ResolvedTiming } from './timing';
 
 /**
  * An agent the emulator serves. Only `name` is required; the rest defaults like Parlant.

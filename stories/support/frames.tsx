@@ -3,7 +3,7 @@
  */
 import type { Decorator } from '@storybook/react-vite';
 import type { CSSProperties, ReactNode } from 'react';
-import { ChatUiProvider, defaultLabels, type ChatUi } from '../../src';
+import { ChatParts } from '../../src';
 import './parameters';
 
 /**
@@ -14,14 +14,6 @@ import './parameters';
  */
 export const withPartFrame: Decorator = (Story, { parameters }) => {
   const part = parameters.part ?? {};
-  const ui: ChatUi = {
-    labels: { ...defaultLabels, ...part.labels },
-    classNames: {},
-    components: {},
-    markdown: part.markdown ?? {},
-    maxMessageLength: part.maxMessageLength ?? 4000,
-    locale: part.locale,
-  };
   const sized = part.height !== undefined;
   return (
     <div
@@ -36,7 +28,7 @@ export const withPartFrame: Decorator = (Story, { parameters }) => {
         ...(sized && { height: part.height, display: 'flex', flexDirection: 'column' }),
       }}
     >
-      <ChatUiProvider value={ui}>
+      <ChatParts {...part.markdown} {...(part.labels && { labels: part.labels })} {...(part.maxMessageLength && { maxMessageLength: part.maxMessageLength })} {...(part.locale && { locale: part.locale })}>
         {part.list ? (
           <ol className="parlant-log">
             <Story />
@@ -44,7 +36,7 @@ export const withPartFrame: Decorator = (Story, { parameters }) => {
         ) : (
           <Story />
         )}
-      </ChatUiProvider>
+      </ChatParts>
     </div>
   );
 };

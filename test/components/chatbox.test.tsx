@@ -161,7 +161,7 @@ describe('<ParlantChatbox>', () => {
 
   it('fails fast with a developer message for missing or bad props', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<ParlantChatbox {...props({ server: '' })} />)).toThrow(/`server` prop is required/);
+    expect(() => render(<ParlantChatbox {...props({ server: '' })} />)).toThrow(/`server` is required/);
     expect(() => render(<ParlantChatbox {...props({ server: 'localhost:8800' })} />)).toThrow(/absolute http\(s\) URL/);
     expect(() => render(<ParlantChatbox {...props({ agentId: '' })} />)).toThrow(/`agentId` prop is required/);
     quiet.mockRestore();

@@ -21,7 +21,7 @@ describe('a server that cannot be reached before a session exists', () => {
     env.emu.faults.drop('POST /sessions', { count: 2 });
     const onError = vi.fn();
     const { result } = renderHook(() =>
-      useParlantSession({ server: SERVER, agentId: env.emu.defaultAgentId, environment: null, waitForData: 2, createSession: 'mount', onError }),
+      useParlantSession({ server: SERVER, agentId: env.emu.defaultAgentId, environment: null, waitForData: 2, createSession: 'start', onError }),
     );
     await waitFor(() => expect(result.current.connection.state).toBe('reconnecting'));
     expect(result.current.connection.retryAt).toBeGreaterThan(performance.now());
@@ -33,7 +33,7 @@ describe('a server that cannot be reached before a session exists', () => {
 
   it('does not promise a quick answer while the session cannot be created', async () => {
     env.emu.faults.drop('POST /sessions', { count: Infinity });
-    render(<ParlantChatbox {...widgetProps(env, { createSession: 'mount' })} />);
+    render(<ParlantChatbox {...widgetProps(env, { createSession: 'start' })} />);
     await waitFor(() => expect(env.emu.countRequests('POST /sessions')).toBe(1));
     await waitFor(() => expect(screen.queryByText(/We usually answer right away/)).not.toBeInTheDocument());
   });

@@ -22,7 +22,7 @@ describe('client', () => {
     const client = createParlantClient({ server: 'http://p.test', fetch: server.fetch });
     server.answer(json(session, 201), json(session, 201));
     await client.createSession({ agentId: 'a1', customerId: 'c1', metadata: { page: '/' } });
-    await client.createSession({ agentId: 'a1', allowGreeting: true });
+    await client.createSession({ agentId: 'a1', greet: true });
     expect(await server.requests[0]?.json()).toEqual({ agent_id: 'a1', customer_id: 'c1', metadata: { page: '/' } });
     expect(server.requests[0]?.url).toBe('http://p.test/sessions');
     expect(server.requests[1]?.url).toBe('http://p.test/sessions?allow_greeting=true');
@@ -104,7 +104,7 @@ describe('client', () => {
   it('rejects a missing or non-http server with a clear message', () => {
     expect(() => normalizeServer('')).toThrow(/`server` is required/);
     expect(() => normalizeServer('localhost:8800')).toThrow(/http or https|absolute/);
-    expect(() => normalizeServer('ftp://x')).toThrow(/http or https/);
+    expect(() => normalizeServer('ftp://x')).toThrow(/absolute http\(s\) URL, got "ftp:\/\/x"/);
     expect(normalizeServer('https://a.example/parlant/')).toBe('https://a.example/parlant');
   });
 });

@@ -28,7 +28,7 @@ function setup(network = fakePage()) {
   const client = createParlantClient({ server: 'http://parlant.test', fetch: server.fetch, clock });
   let n = 0;
   const ingest = createIngest({ store });
-  const sender = createMessageSender({ client, store, ingest, clock, page: network.page, ensureSession: async () => 's1', idFactory: () => `c${++n}` });
+  const sender = createMessageSender({ client, store, ingest, clock, page: network.page, startSession: async () => 's1', idFactory: () => `c${++n}` });
   sender.start();
   const views = createTimelineViews();
   const messages = () => views.selectMessages(store.getState());

@@ -115,7 +115,7 @@ describe('tab sharing', () => {
     emu.faults.fail('GET /sessions/:id/events', { status: 401, count: 1 });
     await vi.waitFor(() => expect(follower.getState().connection.state).toBe('unauthorized'), { timeout: 5000 });
     expect(leader.getState().connection.state).toBe('unauthorized');
-    pollers[1]?.pollNow();
+    pollers[1]?.reconnect();
     await vi.waitFor(() => expect(leader.getState().connection.state).toBe('live'));
     await vi.waitFor(() => expect(follower.getState().connection.state).toBe('live'));
     say(session.id, 1);

@@ -60,13 +60,13 @@ describe('options changed after mount', () => {
     const other = createParlantClient({ server: SERVER });
     rerender({ ...base(), client: other, sessionId: b.id });
     await waitFor(() => expect(result.current.messages.map((m) => m.text)).toEqual(['from b']));
-    expect(result.current.client).toBe(other);
+    expect(result.current.chat.client).toBe(other);
   });
 
   it('reads createSession when the conversation starts: changing it later creates nothing', async () => {
     const { rerender } = renderHook((props: UseParlantSessionOptions) => useParlantSession(props), { initialProps: base() });
     await waitFor(() => expect(env.emu.countRequests('GET /agents/:id')).toBeGreaterThan(0));
-    rerender({ ...base(), createSession: 'mount' });
+    rerender({ ...base(), createSession: 'start' });
     await new Promise((r) => setTimeout(r, 200));
     expect(env.emu.countRequests('POST /sessions')).toBe(0);
   });

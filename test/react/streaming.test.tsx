@@ -14,7 +14,7 @@ describe.each(['long-poll', 'sse'] as const)('a streamed agent message over %s',
     const broken = env.emu.faults.drop(({ method, path }) => method === 'GET' && /\/events\/[^/]+$/.test(path), { count: 1 });
     act(() => void result.current.send('please stream your answer'));
     await waitFor(() => expect(result.current.messages.find((m) => m.role === 'agent')?.streaming).toBe(true));
-    const unsubscribe = result.current.store.subscribe(() => {
+    const unsubscribe = result.current.chat.store.subscribe(() => {
       const text = result.current.messages.find((m) => m.role === 'agent')?.text;
       if (text && seen.at(-1) !== text) seen.push(text);
     });

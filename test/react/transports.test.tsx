@@ -17,7 +17,7 @@ describe.each(['long-poll', 'sse', 'auto'] as const)('transport %s', (transport)
     const sessionId = result.current.sessionId as string;
     const serverMessages = env.emu.events(sessionId).filter((e) => e.kind === 'message').map((e) => e.id);
     expect(result.current.messages.map((m) => m.eventId)).toEqual(serverMessages);
-    expect(result.current.store.getState().events.map((e) => e.id)).toEqual(env.emu.events(sessionId).map((e) => e.id));
+    expect(result.current.chat.store.getState().events.map((e) => e.id)).toEqual(env.emu.events(sessionId).map((e) => e.id));
     if (transport === 'long-poll') expect(streams()).toHaveLength(0);
     else expect(streams().length).toBeGreaterThan(0);
   });

@@ -83,7 +83,7 @@ describe('useParlantSession', () => {
   });
 
   it('creates exactly one session under StrictMode when asked to create on mount', async () => {
-    const { result } = renderHook(() => useParlantSession({ ...base(), createSession: 'mount' }), { wrapper: strict });
+    const { result } = renderHook(() => useParlantSession({ ...base(), createSession: 'start' }), { wrapper: strict });
     await waitFor(() => expect(result.current.sessionId).not.toBeNull());
     await new Promise((r) => setTimeout(r, 50));
     expect(env.emu.countRequests('POST /sessions')).toBe(1);

@@ -10,7 +10,7 @@ export type Step =
   | { do: 'type'; text: string }
   | { do: 'retry'; which: number; twice: boolean }
   | { do: 'retryReply' }
-  | { do: 'discard'; which: number }
+  | { do: 'delete'; which: number }
   | { do: 'reload' }
   | { do: 'offline' }
   | { do: 'online' }
@@ -45,7 +45,7 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ do: fc.constant('type' as const), text: fc.constantFrom(...TEXTS) }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('retry' as const), which: fc.nat(3), twice: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant({ do: 'retryReply' as const }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('discard' as const), which: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('delete' as const), which: fc.nat(3) }) },
   {
     weight: 5,
     arbitrary: fc.constantFrom<Step>(
@@ -172,10 +172,10 @@ export function apply(world: World, step: Step): void {
       if (message && main.mounted) main.chat.retryReply(message.key);
       return;
     }
-    case 'discard': {
+    case 'delete': {
       const id = failedIds(world)[step.which];
       if (id && main.mounted) {
-        main.chat.discard(id);
+        main.chat.deleteMessage(id);
         main.shown.delete(id);
         world.discarded.add(id);
       }
