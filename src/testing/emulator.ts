@@ -3,6 +3,7 @@
  * Fetch handler (`emu.handle`), a `fetch` (`emu.fetch`), and seeding/inspection helpers.
  */
 import type { Agent, Customer, ParlantEvent, Session } from '../core/types';
+import { Authorizer } from './authorization';
 import type { EmulatorInternals } from './context';
 import { compileMatcher, FaultInjector, type RouteMatcher } from './faults';
 import { createIdSource } from './ids';
@@ -86,6 +87,8 @@ export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmu
     chunkMs: options.timing?.chunkMs ?? Math.round(stepMs / 3),
     slowMs: options.timing?.slowMs ?? 2000,
     handoffMs: options.timing?.handoffMs ?? 3000,
+    preambleMs: options.timing?.preambleMs ?? stepMs,
+    processingMs: options.timing?.processingMs ?? stepMs,
   };
   const store = new EmulatorStore(ids);
   const timers = createTimers(options.timers);
@@ -104,7 +107,8 @@ export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmu
           store.agents.get(session.agent_id)?.script,
       ),
   });
-  const internals: EmulatorInternals = { store, runner, faults, timers, ids, timing };
+  const authorizer = new Authorizer(options.authorization ?? 'development', options.now ?? (() => performance.timeOrigin + performance.now()));
+  const internals: EmulatorInternals = { store, runner, faults, timers, ids, timing, authorizer };
   const requests: RequestLogEntry[] = [];
   const baseUrl = (options.baseUrl ?? 'http://parlant.emulator').replace(/\/+$/, '');
   const handle = createPipeline(internals, requests, () => new URL(baseUrl).pathname);

@@ -60,7 +60,8 @@ function orderSteps(turn: ScriptTurn): ScriptStep[] {
 
 const BUILT_IN: Record<Exclude<ScriptName, 'auto'>, ScriptFn> = {
   echo: (turn) => [
-    steps.say(/\bhelp\b/i.test(turn.text) ? HELP : `You said: **${turn.text}**\n\nAsk for *help* to see what I can do.`),
+    // One paragraph unless the customer wrote several: canned modes send a message per paragraph.
+    steps.say(/\bhelp\b/i.test(turn.text) ? HELP : `You said: ${turn.text}\nAsk for *help* to see what I can do.`),
   ],
   tool: (turn) =>
     /\border/i.test(turn.text)
