@@ -61,7 +61,7 @@ function orderSteps(turn: ScriptTurn): ScriptStep[] {
 const BUILT_IN: Record<Exclude<ScriptName, 'auto'>, ScriptFn> = {
   echo: (turn) => [
     // One paragraph unless the customer wrote several: canned modes send a message per paragraph.
-    steps.say(/\bhelp\b/i.test(turn.text) ? HELP : `You said: ${turn.text}\nAsk for *help* to see what I can do.`),
+    steps.say(/\bhelp\b/i.test(turn.text) ? HELP : `You said: **${turn.text}**\nAsk for *help* to see what I can do.`),
   ],
   tool: (turn) =>
     /\border/i.test(turn.text)
