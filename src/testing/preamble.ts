@@ -48,8 +48,13 @@ export interface PreambleIO {
   emit(kind: ParlantEvent['kind'], data: Json): void;
   /** Waits; rejects when the session goes away (not when the turn is cancelled). */
   pause(ms: number): Promise<void>;
-  timing: { preambleMs: number; processingMs: number };
+  timing: { preambleMs: number | [number, number]; processingMs: number | [number, number] };
   random(): number;
+}
+
+/** A pause: fixed, or drawn from a `[min, max]` range. @example pauseOf([1500, 2000], Math.random); */
+export function pauseOf(ms: number | [number, number], random: () => number): number {
+  return Array.isArray(ms) ? ms[0] + random() * (ms[1] - ms[0]) : ms;
 }
 
 /**
@@ -58,14 +63,14 @@ export interface PreambleIO {
  */
 export async function runPreamble(io: PreambleIO, agent: Agent, due: boolean): Promise<void> {
   if (due) {
-    await io.pause(io.timing.preambleMs);
+    await io.pause(pauseOf(io.timing.preambleMs, io.random));
     if (saysPreamble(agent)) {
       io.emit('status', { status: 'typing', data: {} });
       const words = PREAMBLES[Math.floor(io.random() * PREAMBLES.length)] ?? 'Got it';
       io.emit('message', { message: words, participant: { id: agent.id, display_name: agent.name }, tags: [PREAMBLE_TAG] });
     }
     io.emit('status', { status: 'ready', data: {} });
-    await io.pause(io.timing.processingMs);
+    await io.pause(pauseOf(io.timing.processingMs, io.random));
   }
   io.emit('status', { status: 'processing', data: { stage: 'Interpreting' } });
 }

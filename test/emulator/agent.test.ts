@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParlantEvent } from '../../src/core/types';
 import { steps } from '../../src/testing/scripts';
 import { createParlantEmulator } from '../../src/testing/emulator';
+import { seededRandom } from '../../src/testing/ids';
 import { createVirtualClock } from '../support/virtual-clock';
 import { collect, sig, turnDone, serverFactory } from './helpers';
 
@@ -188,6 +189,24 @@ describe('scripted turns over HTTP long-polling', () => {
     expect(afterSecond.slice(0, 3)).toEqual(['A:status:cancelled', 'A:status:ready', 'B:status:acknowledged']);
     expect(afterSecond.at(-1)).toBe('B:status:ready');
     expect(afterSecond).toContain('B:message:ai_agent');
+  });
+
+  it("with Parlant's random pauses, a cancelled turn's preamble task can outlast the next turn, as on the real server", async () => {
+    const clock = createVirtualClock();
+    const emu = createParlantEmulator({ timers: clock, now: clock.now, random: seededRandom(1), timing: { stepMs: 30, preambleMs: [1500, 2000], processingMs: [1000, 2000] } });
+    const { id } = emu.createSession();
+    const said: ParlantEvent[] = [];
+    for (const text of ['one', 'two', 'three']) {
+      said.push(emu.customerSay(id, text));
+      await clock.advance(100);
+    }
+    await clock.advance(10_000);
+    const events = emu.events(id);
+    const lastTurn = events.filter((e) => e.trace_id === said[2]?.trace_id).map(sig);
+    expect(lastTurn).toEqual(['message:customer', ...PREAMBLE, 'status:typing', 'message:ai_agent', 'status:ready']);
+    const after = events.slice(events.findIndex((e) => e.trace_id === said[2]?.trace_id && sig(e) === 'message:ai_agent') + 1);
+    expect(after.map((e) => `${e.trace_id === said[2]?.trace_id ? 'last' : 'cancelled'}:${sig(e)}`)).toEqual(['last:status:ready', 'cancelled:status:processing']);
+    emu.close();
   });
 
   it('manual mode: a customer message gets no agent events at all', async () => {

@@ -41,7 +41,7 @@ export function replayEmulator(scenario: Scenario, clock: ReturnType<typeof crea
     authorization: scenario.policy,
     // Parlant's own pauses (preamble after 1.5–2 s, processing 1–2 s later, the reply right
     // after): overlapping turns then interleave as they do on the real server.
-    timing: { stepMs: 30, preambleMs: 1750, processingMs: 1500 },
+    timing: { stepMs: 30, preambleMs: [1500, 2000], processingMs: [1000, 2000] },
     timers: clock,
     now: () => EPOCH_MS + clock.now(),
     random: seededRandom(7),
