@@ -1,20 +1,23 @@
 /**
- * The widget in Chromium over real HTTP. By default against the emulator (every scenario);
- * with `PARLANT_E2E_SERVER` and `PARLANT_E2E_AGENT` (what `npm run test:real` sets) against a
- * real Parlant server, running the shared scenarios only.
+ * The widget in Chromium over real HTTP. By default against the emulator, every scenario. With
+ * `PARLANT_E2E_SERVER` and `PARLANT_E2E_AGENT` (what `npm run test:real` sets) against a real
+ * Parlant server: the guest and operator scenarios, or with `PARLANT_E2E_POLICY=production` (a
+ * server under Parlant's production authorization policy) the guest scenarios alone.
  */
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, vi } from 'vitest';
 import { emulatorBackend, realBackend, realServerFromEnv } from './backend';
 import { emulatorScenarios } from './emulator-only';
+import { guestScenarios } from './guest';
 import { openPage, type Harness } from './harness';
-import { sharedScenarios } from './shared';
+import { operatorScenarios } from './operator';
 import { buildHostApp, launchChromium, serveStatic } from './support';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const real = realServerFromEnv();
+const production = real !== null && process.env.PARLANT_E2E_POLICY === 'production';
 let browser: Browser;
 let host: { url: string; server: Server };
 let app: { dispose(): void };
@@ -50,7 +53,9 @@ afterEach(async () => {
   await h.backend.close();
 });
 
-describe(real ? 'in Chromium against a real Parlant server' : 'in Chromium against the emulator over HTTP', () => {
-  sharedScenarios(h);
+const target = !real ? 'the emulator over HTTP' : production ? 'a real Parlant server under the production policy' : 'a real Parlant server';
+describe(`in Chromium against ${target}`, () => {
+  guestScenarios(h);
+  if (!production) operatorScenarios(h);
   if (!real) emulatorScenarios(h);
 });
