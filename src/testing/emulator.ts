@@ -65,19 +65,23 @@ export interface ParlantEmulator {
 }
 
 /**
- * Creates an emulator. Unless an agent has a `script`, each customer message picks the
- * agent's behaviour by keyword (see `chooseScript`): "human"/"handoff"/"representative"/
- * "operator" → handoff to "Dana (support)"; "error"/"fail"/"crash"/"broken" → failed turn;
- * "silent"/"quiet"/"ignore me" → no reply; "slow"/"slowly"/"take your time" → long pauses;
- * "stream"/"streaming" → streamed reply; "multi"/"several"/"steps"/"explain" → three
- * messages; "balance"/"order"/"tool" → tool calls first; anything else → echo ("help" lists
- * the keywords). Faults: see `FaultInjector`.
+ * Creates an emulator: an in-memory Parlant 3.3 server whose wire answers (status codes, error
+ * bodies, CORS, long-polls, SSE, the status events of a turn) are checked against the real
+ * server in CI (see `README.md` beside this file for what is verified and what is not).
+ * Unless an agent has a `script`, each customer message picks the agent's behaviour by keyword
+ * (see `chooseScript`): a plain message is echoed; "balance"/"order"/"tool" → tool calls;
+ * "human"/"handoff"/"representative"/"operator" → handoff to "Dana (support)"; "error"/"fail"/
+ * "crash"/"broken" → failed turn; "silent"/"quiet"/"ignore me" → no reply; "slow"/"slowly"/
+ * "take your time" → long pauses; "stream"/"streaming" → streamed reply; "multi"/"several"/
+ * "steps"/"explain" → three messages ("help" lists the keywords). Those scripted behaviours are
+ * the emulator's model of an agent with tools and guidelines: not verified against the real
+ * server. Faults: see `FaultInjector`.
  * @example
  * const emu = createParlantEmulator({ timing: { stepMs: 10 } });
  * const session = emu.createSession();
  * emu.customerSay(session.id, 'What is my balance?');
  * await emu.whenIdle(session.id);
- * emu.events(session.id).map((e) => e.kind); // ['message', 'status', 'status', 'tool', ...]
+ * emu.events(session.id).map((e) => e.kind); // ['message', 'status', 'status', 'status', 'tool', ...]
  */
 export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmulator {
   const ids = createIdSource(options);
