@@ -1,8 +1,9 @@
 /**
  * Response helpers that reproduce what Parlant's FastAPI/Starlette stack puts on the wire:
- * `{"detail": ...}` error bodies, pydantic-style validation issues, and CORS headers.
+ * `{"detail": ...}` error bodies, pydantic-style validation issues, query parsing.
  */
 import type { Json } from '../core/types';
+import { pythonJsonError } from './json-errors';
 
 /** One pydantic validation issue, as found in a 422 `detail` array. @example const i: ValidationIssue = { type: 'missing', loc: ['body', 'kind'], msg: 'Field required', input: {} }; */
 export interface ValidationIssue {
@@ -17,6 +18,11 @@ export interface ValidationIssue {
 // Starlette's bare 500 carries no CORS headers, so a browser sees a network error; keep a
 // record of such responses so the CORS step can leave them alone.
 const bare = new WeakSet<Response>();
+
+/** True for a response marked to go out without CORS headers. @example if (isBare(response)) return response; */
+export function isBare(response: Response): boolean {
+  return bare.has(response);
+}
 
 /** JSON response. @example json(200, { ok: true }); */
 export function json(status: number, body: unknown, headers?: HeadersInit): Response {
@@ -71,53 +77,6 @@ export function itemNotFound(id: string): Response {
   return detail(404, `Item '${id}' not found`);
 }
 
-/** Methods Starlette's CORSMiddleware allows for `allow_methods=["*"]`. */
-const CORS_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
-
-/**
- * True for a CORS preflight as Starlette recognizes one: `OPTIONS` with an `Origin` and an
- * `Access-Control-Request-Method`. Any other `OPTIONS` request is routed like a normal one.
- * @example if (isPreflight(request)) return preflight(request);
- */
-export function isPreflight(request: Request): boolean {
-  return request.method.toUpperCase() === 'OPTIONS' && request.headers.has('Origin') && request.headers.has('Access-Control-Request-Method');
-}
-
-/**
- * Answers a CORS preflight the way Parlant's CORSMiddleware (`allow_*=["*"]` with credentials)
- * does: echo the origin and the requested headers, list every method, cache for 600 s.
- * @example preflight(new Request('http://x/agents', { method: 'OPTIONS', headers: { Origin: 'http://a', 'Access-Control-Request-Method': 'POST' } }));
- */
-export function preflight(request: Request): Response {
-  const h = new Headers({ Vary: 'Origin', 'Access-Control-Allow-Methods': CORS_METHODS.join(', '), 'Access-Control-Max-Age': '600' });
-  h.set('Access-Control-Allow-Credentials', 'true');
-  h.set('Access-Control-Allow-Origin', request.headers.get('Origin') ?? '');
-  const requested = request.headers.get('Access-Control-Request-Headers');
-  if (requested !== null) h.set('Access-Control-Allow-Headers', requested);
-  h.set('Content-Type', 'text/plain; charset=utf-8');
-  const allowed = CORS_METHODS.includes(request.headers.get('Access-Control-Request-Method') ?? '');
-  return new Response(allowed ? 'OK' : 'Disallowed CORS method', { status: allowed ? 200 : 400, headers: h });
-}
-
-/**
- * Adds CORS headers to a response (in place) the way Parlant's server does for a request with
- * an `Origin`: `Access-Control-Allow-Origin: *` with credentials allowed and no exposed headers
- * (so a browser cannot read `Retry-After`); the origin itself, and `Vary: Origin`, only when the
- * request carries cookies. Bare 500s get nothing.
- * @example withCors(request, json(200, []));
- */
-export function withCors(request: Request, response: Response): Response {
-  const origin = request.headers.get('Origin');
-  if (origin === null || bare.has(response) || response.type === 'error') return response;
-  response.headers.set('Access-Control-Allow-Origin', '*');
-  response.headers.set('Access-Control-Allow-Credentials', 'true');
-  if (request.headers.has('Cookie')) {
-    response.headers.set('Access-Control-Allow-Origin', origin);
-    response.headers.append('Vary', 'Origin');
-  }
-  return response;
-}
-
 /** Result of reading a JSON body. @example const r = await readJson(req); if (!r.ok) return r.response; */
 export type BodyResult = { ok: true; value: Json } | { ok: false; response: Response };
 
@@ -136,37 +95,6 @@ export async function readJson(request: Request): Promise<BodyResult> {
     const { position, message } = pythonJsonError(text, error);
     return { ok: false, response: detail(422, [{ type: 'json_invalid', loc: ['body', position], msg: 'JSON decode error', input: {}, ctx: { error: message } }]) };
   }
-}
-
-/** V8's JSON errors reworded the way Python's `json` module (which Parlant parses bodies with) words them. */
-const PYTHON_JSON_ERRORS: Array<[RegExp, string]> = [
-  [/double-quoted property name/, 'Expecting property name enclosed in double quotes'],
-  [/':' after property name/, "Expecting ':' delimiter"],
-  [/',' or '\}' after property value/, "Expecting ',' delimiter"],
-  [/',' or '\]' after array element/, "Expecting ',' delimiter"],
-  [/non-whitespace character after JSON/, 'Extra data'],
-  [/Unterminated string/, 'Unterminated string starting at'],
-  [/control character/, 'Invalid control character at'],
-];
-
-/**
- * Where and why a body is not JSON, as Python's `json.loads` reports it (best effort: the
- * common mistakes are exact, others fall back to "Expecting value").
- * @example pythonJsonError('{"a": 1', new SyntaxError("Expected ',' or '}' after property value in JSON at position 7")); // { position: 7, message: "Expecting ',' delimiter" }
- */
-export function pythonJsonError(text: string, error: unknown): { position: number; message: string } {
-  const v8 = error instanceof Error ? error.message : '';
-  const at = /at position (\d+)/.exec(v8);
-  for (const [pattern, message] of PYTHON_JSON_ERRORS) {
-    if (!pattern.test(v8)) continue;
-    // Python points an unterminated string at its opening quote.
-    const position = message.startsWith('Unterminated') ? text.lastIndexOf('"', Number(at?.[1] ?? text.length) - 1) : Number(at?.[1] ?? 0);
-    return { position: Math.max(0, position), message };
-  }
-  const token = /Unexpected token '(.)'/.exec(v8);
-  let position = token ? text.indexOf(token[1] as string) : text.length;
-  while (position > 0 && /[A-Za-z]/.test(text[position - 1] as string)) position -= 1;
-  return { position: Math.max(0, position), message: 'Expecting value' };
 }
 
 /** Plain-object check for parsed JSON. @example isObject({}) === true; */

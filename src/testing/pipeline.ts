@@ -3,7 +3,8 @@
  */
 import type { EmulatorInternals } from './context';
 import type { FailOptions } from './faults';
-import { bareServerError, detail, empty, isPreflight, json, markBare, preflight, withCors } from './http';
+import { isPreflight, preflight, withCors } from './cors';
+import { bareServerError, detail, empty, json, markBare } from './http';
 import { matchRoute } from './routes';
 import { CancelledError } from './timers';
 import type { HandleOptions, RequestLogEntry } from './types';
