@@ -173,12 +173,14 @@ describe('scripted turns over HTTP long-polling', () => {
   });
 
   it('a new customer message cancels the running turn; its preamble task still finishes under the old trace', async () => {
-    const s = await serve({ timing: { stepMs: 1, preambleMs: 80, processingMs: 80 } });
-    const { id } = s.emu.createSession();
-    const first = await say(s, id, 'hello');
-    const second = await say(s, id, 'hello again');
-    await s.emu.whenIdle(id);
-    const events = s.emu.events(id);
+    const clock = createVirtualClock();
+    const emu = createParlantEmulator({ timers: clock, now: clock.now, timing: { stepMs: 1, preambleMs: 80, processingMs: 80 } });
+    const { id } = emu.createSession();
+    const first = emu.customerSay(id, 'hello');
+    await clock.advance(10);
+    const second = emu.customerSay(id, 'hello again');
+    await clock.advance(1000);
+    const events = emu.events(id);
     const a = events.filter((e) => e.trace_id === first.trace_id).map(sig);
     expect(a).toEqual(['message:customer', 'status:acknowledged', 'status:cancelled', 'status:ready', 'status:ready', 'status:processing']);
     expect(events.filter((e) => e.trace_id === first.trace_id && sig(e) === 'status:ready').map((e) => e.data)).toEqual([
@@ -189,6 +191,7 @@ describe('scripted turns over HTTP long-polling', () => {
     expect(afterSecond.slice(0, 3)).toEqual(['A:status:cancelled', 'A:status:ready', 'B:status:acknowledged']);
     expect(afterSecond.at(-1)).toBe('B:status:ready');
     expect(afterSecond).toContain('B:message:ai_agent');
+    emu.close();
   });
 
   it("with Parlant's random pauses, a cancelled turn's preamble task can outlast the next turn, as on the real server", async () => {
