@@ -67,7 +67,7 @@ export interface ParlantEmulator {
 /**
  * Creates an emulator: an in-memory Parlant 3.3 server whose wire answers (status codes, error
  * bodies, CORS, long-polls, SSE, the status events of a turn) are checked against the real
- * server in CI (see `README.md` beside this file for what is verified and what is not).
+ * server in CI (what is verified and what is not: `src/testing/README.md` in the repository).
  * Unless an agent has a `script`, each customer message picks the agent's behaviour by keyword
  * (see `chooseScript`): a plain message is echoed; "balance"/"order"/"tool" → tool calls;
  * "human"/"handoff"/"representative"/"operator" → handoff to "Dana (support)"; "error"/"fail"/
