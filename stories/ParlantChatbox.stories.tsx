@@ -324,9 +324,10 @@ export const LongHistory: Story = {
   },
 };
 
-/** With `createSession="start"` and `greet`, the agent speaks first. */
+/** With `createSession="start"` and `greet`, the agent speaks first (here an agent told to greet). */
 export const Greeting: Story = {
   args: { createSession: 'start', greet: true },
+  parameters: { parlant: { options: { agents: [{ id: DEFAULT_AGENT_ID, name: 'Haxon', greeting: "Hi! I'm Haxon. How can I help you today?" }] } } },
   play: async ({ canvas }) => {
     await expect(await conversation(canvas).findByText("Hi! I'm Haxon. How can I help you today?", {}, AGENT_REPLY)).toBeVisible();
   },

@@ -1,6 +1,7 @@
 /**
  * Shapes shared by the emulator's route handlers.
  */
+import type { Authorizer } from './authorization';
 import type { FaultInjector } from './faults';
 import type { IdSource } from './ids';
 import type { TurnRunner } from './runner';
@@ -16,6 +17,7 @@ export interface EmulatorInternals {
   timers: Timers;
   ids: IdSource;
   timing: ResolvedTiming;
+  authorizer: Authorizer;
 }
 
 /** One request being handled. `traceId` is the fresh trace this request opens (§3.4). @example ctx.params.session_id; */
@@ -24,6 +26,8 @@ export interface RouteContext extends EmulatorInternals {
   params: Record<string, string>;
   query: URLSearchParams;
   traceId: string;
+  /** Parlant's authorization of an operation (`read_agent`...): a 403/429 response, or undefined when allowed. */
+  authorize(operation: string): Response | undefined;
 }
 
 /** A route handler. @example const h: RouteHandler = () => json(200, []); */

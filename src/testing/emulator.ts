@@ -3,6 +3,7 @@
  * Fetch handler (`emu.handle`), a `fetch` (`emu.fetch`), and seeding/inspection helpers.
  */
 import type { Agent, Customer, ParlantEvent, Session } from '../core/types';
+import { Authorizer } from './authorization';
 import type { EmulatorInternals } from './context';
 import { compileMatcher, FaultInjector, type RouteMatcher } from './faults';
 import { createIdSource } from './ids';
@@ -64,19 +65,23 @@ export interface ParlantEmulator {
 }
 
 /**
- * Creates an emulator. Unless an agent has a `script`, each customer message picks the
- * agent's behaviour by keyword (see `chooseScript`): "human"/"handoff"/"representative"/
- * "operator" → handoff to "Dana (support)"; "error"/"fail"/"crash"/"broken" → failed turn;
- * "silent"/"quiet"/"ignore me" → no reply; "slow"/"slowly"/"take your time" → long pauses;
- * "stream"/"streaming" → streamed reply; "multi"/"several"/"steps"/"explain" → three
- * messages; "balance"/"order"/"tool" → tool calls first; anything else → echo ("help" lists
- * the keywords). Faults: see `FaultInjector`.
+ * Creates an emulator: an in-memory Parlant 3.3 server whose wire answers (status codes, error
+ * bodies, CORS, long-polls, SSE, the status events of a turn) are checked against the real
+ * server in CI (what is verified and what is not: `src/testing/README.md` in the repository).
+ * Unless an agent has a `script`, each customer message picks the agent's behaviour by keyword
+ * (see `chooseScript`): a plain message is echoed; "balance"/"order"/"tool" → tool calls;
+ * "human"/"handoff"/"representative"/"operator" → handoff to "Dana (support)"; "error"/"fail"/
+ * "crash"/"broken" → failed turn; "silent"/"quiet"/"ignore me" → no reply; "slow"/"slowly"/
+ * "take your time" → long pauses; "stream"/"streaming" → streamed reply; "multi"/"several"/
+ * "steps"/"explain" → three messages ("help" lists the keywords). Those scripted behaviours are
+ * the emulator's model of an agent with tools and guidelines: not verified against the real
+ * server. Faults: see `FaultInjector`.
  * @example
  * const emu = createParlantEmulator({ timing: { stepMs: 10 } });
  * const session = emu.createSession();
  * emu.customerSay(session.id, 'What is my balance?');
  * await emu.whenIdle(session.id);
- * emu.events(session.id).map((e) => e.kind); // ['message', 'status', 'status', 'tool', ...]
+ * emu.events(session.id).map((e) => e.kind); // ['message', 'status', 'status', 'status', 'tool', ...]
  */
 export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmulator {
   const ids = createIdSource(options);
@@ -86,6 +91,8 @@ export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmu
     chunkMs: options.timing?.chunkMs ?? Math.round(stepMs / 3),
     slowMs: options.timing?.slowMs ?? 2000,
     handoffMs: options.timing?.handoffMs ?? 3000,
+    preambleMs: options.timing?.preambleMs ?? stepMs,
+    processingMs: options.timing?.processingMs ?? stepMs,
   };
   const store = new EmulatorStore(ids);
   const timers = createTimers(options.timers);
@@ -104,7 +111,8 @@ export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmu
           store.agents.get(session.agent_id)?.script,
       ),
   });
-  const internals: EmulatorInternals = { store, runner, faults, timers, ids, timing };
+  const authorizer = new Authorizer(options.authorization ?? 'development', options.now ?? (() => performance.timeOrigin + performance.now()));
+  const internals: EmulatorInternals = { store, runner, faults, timers, ids, timing, authorizer };
   const requests: RequestLogEntry[] = [];
   const baseUrl = (options.baseUrl ?? 'http://parlant.emulator').replace(/\/+$/, '');
   const handle = createPipeline(internals, requests, () => new URL(baseUrl).pathname);

@@ -45,6 +45,14 @@ export function moderate(text: string, mode: string): { flagged: boolean; tags: 
 
 const missingMessage = () => detail(422, "Missing 'message' field for event");
 
+/** The operation each message source needs (the others are refused before authorization). */
+const MESSAGE_OPERATIONS: Record<string, string> = {
+  customer: 'create_customer_event',
+  ai_agent: 'create_agent_event',
+  human_agent: 'create_human_agent_event',
+  human_agent_on_behalf_of_ai_agent: 'create_human_agent_on_behalf_of_ai_agent_event',
+};
+
 /**
  * Handles `POST /sessions/{session_id}/events`.
  * @example routes.push({ method: 'POST', pattern: '/sessions/:session_id/events', handler: createEvent });
@@ -69,16 +77,23 @@ export async function createEvent(ctx: RouteContext): Promise<Response> {
     json(201, store.append(sid, { kind, source, data, trace_id: traceId, metadata }));
 
   if (p.kind === 'custom') {
+    const denied = ctx.authorize('create_custom_event');
+    if (denied) return denied;
     if (isFalsy(p.data)) return detail(422, "Missing 'data' field for custom event");
     return rec() ? created('custom', p.source, p.data as Json) : sessionNotFound(sid);
   }
   if (p.kind === 'status') {
+    const denied = ctx.authorize('create_status_event');
+    if (denied) return denied;
     if (!p.status) return detail(422, 'Missing "status" field for status event');
     const raw = isFalsy(p.data) ? {} : (p.data as Json);
     if (!isObject(raw)) return detail(422, 'Status event "data" must be a JSON object');
     return rec() ? created('status', p.source, { status: p.status, data: raw }) : sessionNotFound(sid);
   }
   if (p.kind !== 'message') return detail(422, 'Only message, custom and status events can currently be added manually');
+  const operation = MESSAGE_OPERATIONS[p.source];
+  const denied = operation ? (ctx.authorize(operation) ?? (p.source === 'customer' && p.participant ? ctx.authorize('override_customer_participant') : undefined)) : undefined;
+  if (denied) return denied;
 
   switch (p.source) {
     case 'customer': {

@@ -1,8 +1,9 @@
 /**
  * Response helpers that reproduce what Parlant's FastAPI/Starlette stack puts on the wire:
- * `{"detail": ...}` error bodies, pydantic-style validation issues, and CORS headers.
+ * `{"detail": ...}` error bodies, pydantic-style validation issues, query parsing.
  */
 import type { Json } from '../core/types';
+import { pythonJsonError } from './json-errors';
 
 /** One pydantic validation issue, as found in a 422 `detail` array. @example const i: ValidationIssue = { type: 'missing', loc: ['body', 'kind'], msg: 'Field required', input: {} }; */
 export interface ValidationIssue {
@@ -10,11 +11,18 @@ export interface ValidationIssue {
   loc: Array<string | number>;
   msg: string;
   input: Json | undefined;
+  /** The broken constraint (`{ min_length: 1 }`, `{ expected: "'a' or 'b'" }`), when there is one. */
+  ctx?: { [key: string]: Json };
 }
 
 // Starlette's bare 500 carries no CORS headers, so a browser sees a network error; keep a
 // record of such responses so the CORS step can leave them alone.
 const bare = new WeakSet<Response>();
+
+/** True for a response marked to go out without CORS headers. @example if (isBare(response)) return response; */
+export function isBare(response: Response): boolean {
+  return bare.has(response);
+}
 
 /** JSON response. @example json(200, { ok: true }); */
 export function json(status: number, body: unknown, headers?: HeadersInit): Response {
@@ -33,9 +41,14 @@ export function invalid(loc: ValidationIssue['loc'], type: string, msg: string, 
   return detail(422, [{ type, loc, msg, input }]);
 }
 
-/** Response without a body (204, 503...). @example empty(204); */
+/** Response without a body (503, 307...). @example empty(503); */
 export function empty(status: number, headers?: HeadersInit): Response {
   return new Response(null, { status, headers });
+}
+
+/** FastAPI's answer to a route returning nothing with status 204: no body, still a JSON content type. @example noContent(); */
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: { 'Content-Type': 'application/json' } });
 }
 
 /** Marks a response to be sent without CORS headers. @example markBare(new Response(null, { status: 502 })); */
@@ -44,9 +57,9 @@ export function markBare(response: Response): Response {
   return response;
 }
 
-/** Starlette's unhandled-exception 500: empty body and no CORS headers. @example bareServerError(); */
+/** Starlette's unhandled-exception 500: a plain-text body and no CORS headers. @example bareServerError(); */
 export function bareServerError(): Response {
-  return markBare(new Response(null, { status: 500 }));
+  return markBare(new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
 }
 
 /** 404 for a missing session, worded like Parlant. @example sessionNotFound('s1'); */
@@ -54,40 +67,14 @@ export function sessionNotFound(id: string): Response {
   return detail(404, `Session not found (id='${id}')`);
 }
 
+/** 404 for a missing event, worded like Parlant. @example eventNotFound('e1'); */
+export function eventNotFound(id: string): Response {
+  return detail(404, `Event not found (id='${id}')`);
+}
+
 /** 404 for any other missing item, worded like Parlant. @example itemNotFound('a1'); */
 export function itemNotFound(id: string): Response {
   return detail(404, `Item '${id}' not found`);
-}
-
-/**
- * Answers a CORS preflight the way Starlette's CORSMiddleware does with `allow_*=["*"]` and
- * credentials: echo the origin, the requested headers and method, cache for 600 s.
- * @example preflight(new Request('http://x/agents', { method: 'OPTIONS' }));
- */
-export function preflight(request: Request): Response {
-  const h = new Headers({ 'Content-Type': 'text/plain; charset=utf-8' });
-  const origin = request.headers.get('Origin');
-  h.set('Access-Control-Allow-Origin', origin ?? '*');
-  if (origin) h.set('Access-Control-Allow-Credentials', 'true');
-  h.set('Access-Control-Allow-Methods', 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT');
-  h.set('Access-Control-Allow-Headers', request.headers.get('Access-Control-Request-Headers') ?? '*');
-  h.set('Access-Control-Max-Age', '600');
-  h.set('Vary', 'Origin');
-  return new Response('OK', { status: 200, headers: h });
-}
-
-/**
- * Adds CORS headers to a response (in place) unless it is a bare 500.
- * @example withCors(request, json(200, []));
- */
-export function withCors(request: Request, response: Response): Response {
-  if (bare.has(response) || response.type === 'error') return response;
-  const origin = request.headers.get('Origin');
-  response.headers.set('Access-Control-Allow-Origin', origin ?? '*');
-  if (origin) response.headers.set('Access-Control-Allow-Credentials', 'true');
-  response.headers.set('Access-Control-Expose-Headers', '*');
-  response.headers.set('Vary', 'Origin');
-  return response;
 }
 
 /** Result of reading a JSON body. @example const r = await readJson(req); if (!r.ok) return r.response; */
@@ -104,9 +91,9 @@ export async function readJson(request: Request): Promise<BodyResult> {
   }
   try {
     return { ok: true, value: JSON.parse(text) as Json };
-  } catch {
-    const response = invalid(['body', 0], 'json_invalid', 'JSON decode error', {});
-    return { ok: false, response };
+  } catch (error) {
+    const { position, message } = pythonJsonError(text, error);
+    return { ok: false, response: detail(422, [{ type: 'json_invalid', loc: ['body', position], msg: 'JSON decode error', input: {}, ctx: { error: message } }]) };
   }
 }
 

@@ -3,7 +3,8 @@
  */
 import type { EmulatorInternals } from './context';
 import type { FailOptions } from './faults';
-import { bareServerError, detail, empty, markBare, preflight, withCors } from './http';
+import { isPreflight, preflight, withCors } from './cors';
+import { bareServerError, detail, empty, json, markBare } from './http';
 import { matchRoute } from './routes';
 import { CancelledError } from './timers';
 import type { HandleOptions, RequestLogEntry } from './types';
@@ -94,7 +95,8 @@ export function createPipeline(internals: EmulatorInternals, log: RequestLogEntr
       return withCors(request, response);
     };
     try {
-      if (method === 'OPTIONS') return finish(preflight(request));
+      // A preflight carries its own CORS headers.
+      if (isPreflight(request)) return Object.assign(entry, { status: 200, outcome: 'ok', durationMs: 0 }) && preflight(request);
       if (store.closed) return finish(empty(503));
       const latency = faults.take('latency', method, path);
       if (latency) await timers.sleep(latency.ms ?? 0, request.signal);
@@ -104,13 +106,16 @@ export function createPipeline(internals: EmulatorInternals, log: RequestLogEntr
       if (fail?.fail && !fail.fail.process) return finish(failResponse(fail.fail), 'fault');
       let response: Response;
       if (match.kind === 'route') {
-        response = await match.def.handler({ ...internals, request, params: match.params, query: url.searchParams, traceId: ids.trace() });
+        const authorize = (operation: string) => internals.authorizer.authorize(request, operation);
+        response = await match.def.handler({ ...internals, request, params: match.params, query: url.searchParams, traceId: ids.trace(), authorize });
       } else if (match.kind === 'redirect') {
         const location = new URL(url);
         location.pathname = `${base}${match.path}`;
         response = empty(307, { Location: location.href });
+      } else if (match.kind === 'method-not-allowed') {
+        response = json(405, { detail: 'Method Not Allowed' }, { Allow: match.allow });
       } else {
-        response = detail(match.kind === 'not-found' ? 404 : 405, match.kind === 'not-found' ? 'Not Found' : 'Method Not Allowed');
+        response = detail(404, 'Not Found');
       }
       if (drop) throw new NetworkDropError();
       if (fail?.fail) return finish(failResponse(fail.fail), 'fault');

@@ -1,90 +1,97 @@
 /**
- * Agents and customers: `GET /agents`, `GET /agents/{id}`, and customer CRUD with the
- * always-present guest.
+ * Agent routes: `GET/POST /agents`, `GET/PATCH/DELETE /agents/{id}`, in Parlant's order.
  */
-import type { Customer } from '../core/types';
 import type { RouteDef } from './context';
-import { detail, empty, itemNotFound, json, readJson } from './http';
-import { GUEST_ID } from './state';
+import { itemNotFound, json, noContent, readJson } from './http';
 import { validateBody } from './validate';
 
-const customerFields = {
+const COMPOSITION_MODES = ['fluid', 'canned_fluid', 'composited_canned', 'strict_canned'] as const;
+const OUTPUT_MODES = ['block', 'stream'] as const;
+
+const agentFields = {
   name: { type: 'string', required: true, min: 1, max: 100 },
-  id: { type: 'string' },
-  metadata: { type: 'object', strings: true },
+  id: { type: 'string', min: 1 },
+  description: { type: 'string' },
+  max_engine_iterations: { type: 'int', min: 1 },
+  composition_mode: { type: 'enum', values: COMPOSITION_MODES },
+  message_output_mode: { type: 'enum', values: OUTPUT_MODES },
   tags: { type: 'array', strings: true },
 } as const;
 
-/** Routes for agents and customers. @example const table = [...agentRoutes]; */
+interface AgentBody {
+  name?: string;
+  id?: string | null;
+  description?: string | null;
+  max_engine_iterations?: number | null;
+  composition_mode?: (typeof COMPOSITION_MODES)[number] | null;
+  message_output_mode?: (typeof OUTPUT_MODES)[number] | null;
+}
+
+/** Routes for agents. @example const table = [...agentRoutes]; */
 export const agentRoutes: RouteDef[] = [
-  { method: 'GET', pattern: '/agents', handler: ({ store }) => json(200, [...store.agents.values()].map((r) => r.agent)) },
+  {
+    method: 'POST',
+    pattern: '/agents',
+    handler: async ({ store, request, authorize }) => {
+      const body = await readJson(request);
+      if (!body.ok) return body.response;
+      const bad = validateBody(body.value, agentFields) ?? authorize('create_agent');
+      if (bad) return bad;
+      const b = body.value as unknown as AgentBody & { name: string; tags?: string[] | null };
+      const agent = store.addAgent({
+        name: b.name,
+        ...(b.id ? { id: b.id } : {}),
+        description: b.description ?? null,
+        ...(b.max_engine_iterations ? { max_engine_iterations: Number(b.max_engine_iterations) } : {}),
+        ...(b.composition_mode ? { composition_mode: b.composition_mode } : {}),
+        ...(b.message_output_mode ? { message_output_mode: b.message_output_mode } : {}),
+        tags: b.tags ?? [],
+      });
+      return json(201, agent);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/agents',
+    handler: ({ store, authorize }) => authorize('list_agents') ?? json(200, [...store.agents.values()].map((r) => r.agent)),
+  },
   {
     method: 'GET',
     pattern: '/agents/:agent_id',
-    handler: ({ store, params }) => {
-      const rec = store.agents.get(params.agent_id as string);
-      return rec ? json(200, rec.agent) : itemNotFound(params.agent_id as string);
-    },
-  },
-  {
-    method: 'GET',
-    pattern: '/customers',
-    handler: ({ store }) => {
-      const guest = store.customer(GUEST_ID) as Customer;
-      return json(200, [guest, ...[...store.customers.values()].filter((c) => c.id !== GUEST_ID)]);
-    },
-  },
-  {
-    method: 'POST',
-    pattern: '/customers',
-    handler: async ({ store, request }) => {
-      const body = await readJson(request);
-      if (!body.ok) return body.response;
-      const bad = validateBody(body.value, customerFields);
-      if (bad) return bad;
-      const { name, id, metadata, tags } = body.value as { name: string; id?: string | null; metadata?: Record<string, string> | null; tags?: string[] | null };
-      return json(201, store.addCustomer({ name, ...(id ? { id } : {}), metadata: metadata ?? {}, tags: tags ?? [] }));
-    },
-  },
-  {
-    method: 'GET',
-    pattern: '/customers/:customer_id',
-    handler: ({ store, params }) => {
-      const customer = store.customer(params.customer_id as string);
-      return customer ? json(200, customer) : itemNotFound(params.customer_id as string);
+    handler: ({ store, params, authorize, authorizer }) => {
+      const denied = authorize('read_agent');
+      if (denied) return denied;
+      const agent = store.agents.get(params.agent_id as string)?.agent;
+      if (!agent) return itemNotFound(params.agent_id as string);
+      // Only callers allowed to read descriptions see them (nobody, under the production policy).
+      return json(200, authorizer.permits('read_agent_description') ? agent : { ...agent, description: null });
     },
   },
   {
     method: 'PATCH',
-    pattern: '/customers/:customer_id',
-    handler: async ({ store, request, params }) => {
-      const id = params.customer_id as string;
+    pattern: '/agents/:agent_id',
+    handler: async ({ store, request, params, authorize }) => {
+      const id = params.agent_id as string;
       const body = await readJson(request);
       if (!body.ok) return body.response;
-      const bad = validateBody(body.value, { name: { type: 'string', min: 1, max: 100 }, metadata: { type: 'object' }, tags: { type: 'object' } });
+      const bad = validateBody(body.value, { ...agentFields, name: { type: 'string', min: 1, max: 100 }, tags: { type: 'object' } }) ?? authorize('update_agent');
       if (bad) return bad;
-      const customer = store.customer(id);
-      if (!customer) return itemNotFound(id);
-      const patch = body.value as {
-        name?: string | null;
-        metadata?: { set?: Record<string, string>; unset?: string[] } | null;
-        tags?: { add?: string[]; remove?: string[] } | null;
-      };
-      if (patch.name) customer.name = patch.name;
-      Object.assign(customer.metadata, patch.metadata?.set ?? {});
-      for (const key of patch.metadata?.unset ?? []) delete customer.metadata[key];
-      customer.tags = [...new Set([...customer.tags, ...(patch.tags?.add ?? [])])].filter((t) => !(patch.tags?.remove ?? []).includes(t));
-      return json(200, customer);
+      const agent = store.agents.get(id)?.agent;
+      if (!agent) return itemNotFound(id);
+      const b = body.value as unknown as AgentBody & { tags?: { add?: string[]; remove?: string[] } | null };
+      if (b.name) agent.name = b.name;
+      if (b.description !== undefined) agent.description = b.description;
+      if (b.max_engine_iterations) agent.max_engine_iterations = Number(b.max_engine_iterations);
+      if (b.composition_mode) agent.composition_mode = b.composition_mode;
+      if (b.message_output_mode) agent.message_output_mode = b.message_output_mode;
+      if (b.tags) agent.tags = [...new Set([...(agent.tags ?? []), ...(b.tags.add ?? [])])].filter((t) => !(b.tags?.remove ?? []).includes(t));
+      return json(200, agent);
     },
   },
   {
     method: 'DELETE',
-    pattern: '/customers/:customer_id',
-    handler: ({ store, params }) => {
-      const id = params.customer_id as string;
-      // The guest is built in; Parlant keeps serving it, so refuse to pretend it is gone.
-      if (id === GUEST_ID) return detail(422, 'The guest customer cannot be deleted');
-      return store.customers.delete(id) ? empty(204) : itemNotFound(id);
-    },
+    pattern: '/agents/:agent_id',
+    handler: ({ store, params, authorize }) =>
+      authorize('delete_agent') ?? (store.agents.delete(params.agent_id as string) ? noContent() : itemNotFound(params.agent_id as string)),
   },
 ];

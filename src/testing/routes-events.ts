@@ -5,7 +5,7 @@
 import type { Json } from '../core/types';
 import { EVENT_KINDS, EVENT_SOURCES, type RouteContext, type RouteDef } from './context';
 import { createEvent } from './event-create';
-import { bareServerError, boolQuery, detail, empty, intQuery, invalid, itemNotFound, json, readJson, sessionNotFound } from './http';
+import { bareServerError, boolQuery, detail, empty, eventNotFound, intQuery, invalid, json, noContent, readJson, sessionNotFound } from './http';
 import { isComplete, sseEvent, sseList } from './sse';
 import type { EventFilter } from './state';
 import { validateBody, validateEnumQuery } from './validate';
@@ -17,10 +17,11 @@ export function proxyGatewayTimeout(): Response {
   return new Response(html, { status: 504, headers: { 'Content-Type': 'text/html' } });
 }
 
-function parseFilter(query: URLSearchParams): EventFilter | Response {
+/** Validates the list's filters, authorizes, then converts `kinds` (in Parlant's order). */
+function parseFilter(query: URLSearchParams, authorize: RouteContext['authorize']): EventFilter | Response {
   const minOffset = intQuery(query, 'min_offset', undefined);
   if (minOffset instanceof Response) return minOffset;
-  const badSource = validateEnumQuery(query, 'source', EVENT_SOURCES);
+  const badSource = validateEnumQuery(query, 'source', EVENT_SOURCES) ?? authorize('list_events');
   if (badSource) return badSource;
   const kinds = (query.get('kinds') ?? '') === '' ? [] : (query.get('kinds') as string).split(',');
   // Parlant converts kinds inside the handler, so an unknown one is an unhandled ValueError: a bare 500.
@@ -57,7 +58,7 @@ async function listEvents(ctx: RouteContext): Promise<Response> {
   if (wait instanceof Response) return wait;
   const sse = boolQuery(query, 'sse', false);
   if (sse instanceof Response) return sse;
-  const filter = parseFilter(query);
+  const filter = parseFilter(query, ctx.authorize);
   if (filter instanceof Response) return filter;
   if (sse) return sseList(ctx, filter, Math.max(0, wait));
   if (!store.sessions.has(sid)) return sessionNotFound(sid);
@@ -89,11 +90,13 @@ async function readEvent(ctx: RouteContext): Promise<Response> {
   if (wait instanceof Response) return wait;
   const sse = boolQuery(query, 'sse', false);
   if (sse instanceof Response) return sse;
+  const denied = ctx.authorize('read_event');
+  if (denied) return denied;
   if (sse) return sseEvent(ctx, Math.max(0, wait));
   const read = () => store.sessions.get(sid)?.byId.get(eid);
   if (!store.sessions.has(sid)) return sessionNotFound(sid);
   const event = read();
-  if (!event) return itemNotFound(eid);
+  if (!event) return eventNotFound(eid);
   if (!complete || isComplete(event)) return json(200, event);
   // Parlant returns the event as it is when the wait runs out: no 504 here.
   const outcome = await waitForChange(store, timers, sid, () => (isComplete(event) ? true : undefined), Math.max(0, wait) * 1000, request.signal);
@@ -107,6 +110,8 @@ async function deleteEvents(ctx: RouteContext): Promise<Response> {
   const min = intQuery(query, 'min_offset', undefined);
   if (min instanceof Response) return min;
   if (min === undefined) return invalid(['query', 'min_offset'], 'missing', 'Field required', null);
+  const denied = ctx.authorize('delete_events');
+  if (denied) return denied;
   const rec = store.sessions.get(sid);
   if (!rec) return sessionNotFound(sid);
   const first = store.findEvents(sid, { minOffset: min })[0];
@@ -114,7 +119,7 @@ async function deleteEvents(ctx: RouteContext): Promise<Response> {
     return detail(422, 'Cannot delete events with offset < min_offset unless they are the first event of their trace ID');
   }
   store.deleteEvents(sid, min);
-  return empty(204);
+  return noContent();
 }
 
 async function updateEvent(ctx: RouteContext): Promise<Response> {
@@ -122,12 +127,12 @@ async function updateEvent(ctx: RouteContext): Promise<Response> {
   const eid = ctx.params.event_id as string;
   const body = await readJson(ctx.request);
   if (!body.ok) return body.response;
-  const bad = validateBody(body.value, { metadata: { type: 'object' } });
+  const bad = validateBody(body.value, { metadata: { type: 'object', fields: { set: { type: 'object' }, unset: { type: 'array', strings: true } } } }) ?? ctx.authorize('update_event');
   if (bad) return bad;
   const rec = ctx.store.sessions.get(sid);
   if (!rec) return sessionNotFound(sid);
   const event = rec.byId.get(eid);
-  if (!event || event.deleted) return itemNotFound(eid);
+  if (!event || event.deleted) return eventNotFound(eid);
   const patch = (body.value as { metadata?: { set?: Record<string, Json>; unset?: string[] } | null }).metadata;
   event.metadata = { ...event.metadata, ...(patch?.set ?? {}) };
   for (const key of patch?.unset ?? []) delete event.metadata[key];

@@ -3,7 +3,7 @@
  */
 import type { Json, Session } from '../core/types';
 import type { RouteDef } from './context';
-import { boolQuery, empty, intQuery, itemNotFound, json, readJson, sessionNotFound } from './http';
+import { boolQuery, intQuery, itemNotFound, json, noContent, readJson, sessionNotFound } from './http';
 import { GUEST_ID } from './state';
 import { validateBody, validateEnumQuery } from './validate';
 
@@ -18,7 +18,7 @@ const creationFields = {
 const updateFields = {
   title: { type: 'string', max: 200 },
   mode: { type: 'enum', values: ['auto', 'manual'] },
-  consumption_offsets: { type: 'object' },
+  consumption_offsets: { type: 'object', fields: { client: { type: 'int' } } },
   customer_id: { type: 'string' },
   agent_id: { type: 'string' },
   metadata: { type: 'object' },
@@ -57,7 +57,7 @@ export const sessionRoutes: RouteDef[] = [
   {
     method: 'POST',
     pattern: '/sessions',
-    handler: async ({ store, runner, request, query, traceId }) => {
+    handler: async ({ store, runner, request, query, traceId, authorize }) => {
       const greet = boolQuery(query, 'allow_greeting', false);
       if (greet instanceof Response) return greet;
       const body = await readJson(request);
@@ -65,6 +65,8 @@ export const sessionRoutes: RouteDef[] = [
       const bad = validateBody(body.value, creationFields);
       if (bad) return bad;
       const init = body.value as { agent_id: string; customer_id?: string | null; title?: string | null; metadata?: Record<string, Json> | null; labels?: string[] | null };
+      const denied = authorize(init.customer_id ? 'create_customer_session' : 'create_guest_session');
+      if (denied) return denied;
       if (!store.agents.has(init.agent_id)) return itemNotFound(init.agent_id);
       const session = store.createSession({
         agent_id: init.agent_id,
@@ -84,10 +86,10 @@ export const sessionRoutes: RouteDef[] = [
   {
     method: 'GET',
     pattern: '/sessions',
-    handler: ({ store, query }) => {
+    handler: ({ store, query, authorize }) => {
       const limit = intQuery(query, 'limit', undefined);
       if (limit instanceof Response) return limit;
-      const badSort = validateEnumQuery(query, 'sort', ['asc', 'desc']);
+      const badSort = validateEnumQuery(query, 'sort', ['asc', 'desc']) ?? authorize('list_sessions');
       if (badSort) return badSort;
       const labels = query.getAll('labels');
       let list = [...store.sessions.values()]
@@ -106,32 +108,34 @@ export const sessionRoutes: RouteDef[] = [
   {
     method: 'DELETE',
     pattern: '/sessions',
-    handler: ({ store, runner, query }) => {
+    handler: ({ store, runner, query, authorize }) => {
+      const denied = authorize('delete_sessions');
+      if (denied) return denied;
       for (const { session } of [...store.sessions.values()]) {
         if ((query.get('agent_id') ?? session.agent_id) !== session.agent_id) continue;
         if ((query.get('customer_id') ?? session.customer_id) !== session.customer_id) continue;
         runner.stopSession(session.id);
         store.deleteSession(session.id);
       }
-      return empty(204);
+      return noContent();
     },
   },
   {
     method: 'GET',
     pattern: '/sessions/:session_id',
-    handler: ({ store, params }) => {
+    handler: ({ store, params, authorize }) => {
       const rec = store.sessions.get(params.session_id as string);
-      return rec ? json(200, rec.session) : sessionNotFound(params.session_id as string);
+      return authorize('read_session') ?? (rec ? json(200, rec.session) : sessionNotFound(params.session_id as string));
     },
   },
   {
     method: 'PATCH',
     pattern: '/sessions/:session_id',
-    handler: async ({ store, request, params }) => {
+    handler: async ({ store, request, params, authorize }) => {
       const id = params.session_id as string;
       const body = await readJson(request);
       if (!body.ok) return body.response;
-      const bad = validateBody(body.value, updateFields);
+      const bad = validateBody(body.value, updateFields) ?? authorize('update_session');
       if (bad) return bad;
       const rec = store.sessions.get(id);
       if (!rec) return sessionNotFound(id);
@@ -142,10 +146,12 @@ export const sessionRoutes: RouteDef[] = [
   {
     method: 'DELETE',
     pattern: '/sessions/:session_id',
-    handler: ({ store, runner, params }) => {
+    handler: ({ store, runner, params, authorize }) => {
       const id = params.session_id as string;
+      const denied = authorize('delete_session');
+      if (denied) return denied;
       runner.stopSession(id);
-      return store.deleteSession(id) ? empty(204) : sessionNotFound(id);
+      return store.deleteSession(id) ? noContent() : sessionNotFound(id);
     },
   },
 ];

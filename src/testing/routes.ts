@@ -1,9 +1,12 @@
 /**
  * The routing table and a matcher that answers like FastAPI for the misses: 404
- * `{"detail":"Not Found"}`, 405 for a known path with another method, 307 for a trailing slash.
+ * `{"detail":"Not Found"}`, 405 for a known path with another method (its `Allow` header names
+ * the method of the first route registered for that path, as Starlette's router does), 307 for
+ * a trailing slash. Routes are listed in Parlant's registration order for that reason.
  */
 import type { RouteDef } from './context';
 import { agentRoutes } from './routes-agents';
+import { customerRoutes } from './routes-customers';
 import { eventRoutes } from './routes-events';
 import { sessionRoutes } from './routes-sessions';
 
@@ -11,10 +14,10 @@ import { sessionRoutes } from './routes-sessions';
 export type RouteMatch =
   | { kind: 'route'; def: RouteDef; params: Record<string, string> }
   | { kind: 'not-found' }
-  | { kind: 'method-not-allowed' }
+  | { kind: 'method-not-allowed'; allow: string }
   | { kind: 'redirect'; path: string };
 
-const table: RouteDef[] = [...agentRoutes, ...sessionRoutes, ...eventRoutes];
+const table: RouteDef[] = [...agentRoutes, ...sessionRoutes, ...eventRoutes, ...customerRoutes];
 
 function matchPattern(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/').filter(Boolean);
@@ -46,12 +49,12 @@ export function matchRoute(method: string, path: string): RouteMatch {
     const trimmed = path.replace(/\/+$/, '');
     return matchRoute(method, trimmed).kind === 'route' ? { kind: 'redirect', path: trimmed } : { kind: 'not-found' };
   }
-  let pathMatched = false;
+  let allow: string | null = null;
   for (const def of table) {
     const params = matchPattern(def.pattern, path);
     if (!params) continue;
-    if (def.method === method || (method === 'HEAD' && def.method === 'GET')) return { kind: 'route', def, params };
-    pathMatched = true;
+    if (def.method === method) return { kind: 'route', def, params };
+    allow ??= def.method;
   }
-  return pathMatched ? { kind: 'method-not-allowed' } : { kind: 'not-found' };
+  return allow ? { kind: 'method-not-allowed', allow } : { kind: 'not-found' };
 }

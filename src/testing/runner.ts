@@ -1,9 +1,12 @@
 /**
- * Runs scripted agent turns: wraps a script's steps in Parlant's status events, paces them with
- * cancellable timers, and cancels a turn when the customer speaks again.
+ * Runs scripted agent turns the way Parlant's engine does: `acknowledged`, the preamble task
+ * (see `preamble.ts`), then the script's steps and `ready {stage: completed}`. A new customer
+ * message cancels the running turn (`cancelled`, then the completed `ready`), but not its
+ * preamble task, which finishes under the old trace as it does on the real server.
  */
 import type { Json, ParlantEvent, Session } from '../core/types';
 import type { IdSource } from './ids';
+import { preambleDue, runPreamble } from './preamble';
 import type { ScriptFn, ScriptStep, ScriptTurn } from './scripts';
 import { SessionGoneError, type EmulatorStore } from './state';
 import { CancelledError, type Timers } from './timers';
@@ -22,9 +25,14 @@ export interface RunnerDeps {
 interface Activity {
   sessionId: string;
   traceId: string;
-  controller: AbortController;
+  /** Aborted when the turn is cancelled or the session stops. */
+  turn: AbortController;
+  /** Aborted only when the session stops: the preamble task outlives a cancelled turn. */
+  session: AbortController;
   /** True until the turn's `ready {stage: completed}`; steps after it are a detached tail. */
   inTurn: boolean;
+  /** AI messages sent in this turn so far. */
+  messages: number;
 }
 
 /**
@@ -34,23 +42,38 @@ interface Activity {
 export class TurnRunner {
   private readonly turns = new Map<string, Activity>();
   private readonly running = new Map<string, Set<Activity>>();
+  private readonly tasks = new Map<string, number>();
   private readonly idle = new Set<{ sessionId: string | undefined; resolve: () => void }>();
 
   constructor(private readonly deps: RunnerDeps) {}
 
   /** Starts a turn (cancelling the session's current one) and returns its `acknowledged` event. */
   start(sessionId: string, reason: ScriptTurn['reason'], traceId: string, trigger: ParlantEvent | null): ParlantEvent | undefined {
-    const { store } = this.deps;
+    const { store, timing } = this.deps;
     this.interrupt(sessionId);
+    const rec = store.record(sessionId);
     // Parlant fails a run silently when the session's customer cannot be read.
-    if (!store.customer(store.record(sessionId).session.customer_id)) return undefined;
-    const act: Activity = { sessionId, traceId, controller: new AbortController(), inTurn: true };
+    if (!store.customer(rec.session.customer_id)) return undefined;
+    const act: Activity = { sessionId, traceId, turn: new AbortController(), session: new AbortController(), inTurn: true, messages: 0 };
     this.turns.set(sessionId, act);
-    let set = this.running.get(sessionId);
-    if (!set) this.running.set(sessionId, (set = new Set()));
-    set.add(act);
+    this.running.set(sessionId, (this.running.get(sessionId) ?? new Set()).add(act));
+    const due = preambleDue(store.findEvents(sessionId));
     const ack = this.emit(act, 'status', { status: 'acknowledged', data: {} });
-    void this.execute(act, reason, trigger).finally(() => this.settle(act));
+    const agent = store.agents.get(rec.session.agent_id)?.agent ?? { id: rec.session.agent_id, name: 'Agent', description: null };
+    const preamble = this.track(
+      act,
+      runPreamble(
+        {
+          emit: (kind, data) => void this.append(act, kind, data),
+          pause: (ms) => this.deps.timers.sleep(ms, act.session.signal),
+          timing,
+          random: this.deps.ids.random,
+        },
+        agent,
+        due,
+      ),
+    );
+    void this.track(act, this.execute(act, reason, trigger, preamble));
     return ack;
   }
 
@@ -60,16 +83,18 @@ export class TurnRunner {
     if (!act) return;
     this.turns.delete(sessionId);
     act.inTurn = false;
-    act.controller.abort();
-    const { store } = this.deps;
-    store.append(sessionId, { kind: 'status', source: 'ai_agent', trace_id: act.traceId, data: { status: 'cancelled', data: {} } });
-    store.append(sessionId, { kind: 'status', source: 'ai_agent', trace_id: act.traceId, data: { status: 'ready', data: completedReady() } });
+    act.turn.abort();
+    this.append(act, 'status', { status: 'cancelled', data: {} });
+    this.append(act, 'status', { status: 'ready', data: completedReady() });
   }
 
   /** Stops everything of a session silently (it is being deleted). */
   stopSession(sessionId: string): void {
     this.turns.delete(sessionId);
-    for (const act of this.running.get(sessionId) ?? []) act.controller.abort();
+    for (const act of this.running.get(sessionId) ?? []) {
+      act.turn.abort();
+      act.session.abort();
+    }
   }
 
   stopAll(): void {
@@ -77,8 +102,8 @@ export class TurnRunner {
   }
 
   busy(sessionId?: string): boolean {
-    if (sessionId !== undefined) return (this.running.get(sessionId)?.size ?? 0) > 0;
-    for (const set of this.running.values()) if (set.size > 0) return true;
+    if (sessionId !== undefined) return (this.tasks.get(sessionId) ?? 0) > 0;
+    for (const n of this.tasks.values()) if (n > 0) return true;
     return false;
   }
 
@@ -87,11 +112,25 @@ export class TurnRunner {
     return new Promise((resolve) => this.idle.add({ sessionId, resolve }));
   }
 
+  /** Counts a task of the session until it settles; its rejection is the task's own business. */
+  private track(act: Activity, task: Promise<void>): Promise<void> {
+    this.tasks.set(act.sessionId, (this.tasks.get(act.sessionId) ?? 0) + 1);
+    const settled = task.catch((error: unknown) => {
+      if (!(error instanceof CancelledError || error instanceof SessionGoneError)) throw error;
+    });
+    void settled.finally(() => this.settle(act)).catch(() => {});
+    return settled;
+  }
+
   private settle(act: Activity): void {
-    if (this.turns.get(act.sessionId) === act) this.turns.delete(act.sessionId);
-    const set = this.running.get(act.sessionId);
-    set?.delete(act);
-    if (set && set.size === 0) this.running.delete(act.sessionId);
+    const left = (this.tasks.get(act.sessionId) ?? 1) - 1;
+    if (left > 0) {
+      this.tasks.set(act.sessionId, left);
+    } else {
+      this.tasks.delete(act.sessionId);
+      this.running.delete(act.sessionId);
+    }
+    if (this.turns.get(act.sessionId) === act && !act.inTurn) this.turns.delete(act.sessionId);
     for (const waiter of [...this.idle]) {
       if (this.busy(waiter.sessionId)) continue;
       this.idle.delete(waiter);
@@ -99,11 +138,11 @@ export class TurnRunner {
     }
   }
 
-  private async execute(act: Activity, reason: ScriptTurn['reason'], trigger: ParlantEvent | null): Promise<void> {
+  private async execute(act: Activity, reason: ScriptTurn['reason'], trigger: ParlantEvent | null, preamble: Promise<void>): Promise<void> {
     const { store, timing } = this.deps;
     try {
-      await this.pause(act, timing.stepMs);
-      this.emit(act, 'status', { status: 'processing', data: { stage: 'Interpreting' } });
+      await preamble;
+      this.check(act);
       const session = store.record(act.sessionId).session;
       let list: ScriptStep[];
       try {
@@ -120,7 +159,7 @@ export class TurnRunner {
     } catch (error) {
       if (error instanceof CancelledError || error instanceof SessionGoneError) return;
       // A bug in the runner itself: end the turn visibly instead of leaving a widget waiting.
-      if (act.inTurn && !act.controller.signal.aborted && this.deps.store.sessions.has(act.sessionId)) {
+      if (act.inTurn && !act.turn.signal.aborted && this.deps.store.sessions.has(act.sessionId)) {
         this.fail(act, traceback(describe(error)));
       }
     }
@@ -140,14 +179,7 @@ export class TurnRunner {
     } else if (step.type === 'custom') {
       this.emit(act, 'custom', step.data);
     } else {
-      const result = {
-        data: step.result,
-        metadata: step.metadata ?? {},
-        control: step.control ?? {},
-        canned_responses: [],
-        canned_response_fields: {},
-        guidelines: [],
-      };
+      const result = { data: step.result, metadata: step.metadata ?? {}, control: step.control ?? {}, canned_responses: [], canned_response_fields: {}, guidelines: [] };
       this.emit(act, 'tool', { tool_calls: [{ tool_id: step.toolId, arguments: step.arguments ?? {}, result }] });
       if (step.control?.mode) this.setMode(act, step.control.mode);
     }
@@ -160,7 +192,11 @@ export class TurnRunner {
       store,
       ids,
       timing,
-      emit: (kind, data, metadata) => this.emit(act, kind, data, metadata),
+      messagesSent: () => act.messages,
+      emit: (kind, data, metadata) => {
+        if (kind === 'message') act.messages += 1;
+        return this.emit(act, kind, data, metadata);
+      },
       pause: (ms) => this.pause(act, ms),
       check: () => this.check(act),
     };
@@ -182,17 +218,23 @@ export class TurnRunner {
     this.deps.store.record(act.sessionId).session.mode = mode;
   }
 
+  /** Appends an event of the turn's task (throws once the turn is cancelled). */
   private emit(act: Activity, kind: ParlantEvent['kind'], data: Json, metadata?: Record<string, Json>): ParlantEvent {
     this.check(act);
+    return this.append(act, kind, data, metadata);
+  }
+
+  /** Appends an event under the turn's trace, whatever became of the turn. */
+  private append(act: Activity, kind: ParlantEvent['kind'], data: Json, metadata?: Record<string, Json>): ParlantEvent {
     return this.deps.store.append(act.sessionId, { kind, source: 'ai_agent', data, trace_id: act.traceId, metadata: metadata ?? null });
   }
 
   private check(act: Activity): void {
-    if (act.controller.signal.aborted) throw new CancelledError();
+    if (act.turn.signal.aborted) throw new CancelledError();
   }
 
   private async pause(act: Activity, ms: number): Promise<void> {
-    await this.deps.timers.sleep(ms, act.controller.signal);
+    await this.deps.timers.sleep(ms, act.turn.signal);
     this.check(act);
   }
 }

@@ -15,7 +15,9 @@ const KEYWORDS: Array<[Exclude<ScriptName, 'auto' | 'echo'>, RegExp]> = [
 ];
 
 /**
- * Picks a built-in script from the customer's words (case-insensitive, first match wins):
+ * Picks a built-in script from the customer's words (case-insensitive, first match wins). Only
+ * `echo` is what a real Parlant agent without tools or guidelines does (checked against the real
+ * server); the others model tools, handoffs and failures and are not verified against it:
  * - `handoff`: "human", "handoff", "hand off", "representative", "operator"
  * - `error`: "error", "fail", "crash", "broken"
  * - `silent`: "silent", "quiet", "ignore me"
@@ -60,7 +62,8 @@ function orderSteps(turn: ScriptTurn): ScriptStep[] {
 
 const BUILT_IN: Record<Exclude<ScriptName, 'auto'>, ScriptFn> = {
   echo: (turn) => [
-    steps.say(/\bhelp\b/i.test(turn.text) ? HELP : `You said: **${turn.text}**\n\nAsk for *help* to see what I can do.`),
+    // One paragraph unless the customer wrote several: canned modes send a message per paragraph.
+    steps.say(/\bhelp\b/i.test(turn.text) ? HELP : `You said: **${turn.text}**\nAsk for *help* to see what I can do.`),
   ],
   tool: (turn) =>
     /\border/i.test(turn.text)

@@ -78,7 +78,7 @@ export class EmulatorStore {
       name: init.name,
       description: init.description ?? null,
       max_engine_iterations: init.max_engine_iterations ?? 3,
-      composition_mode: init.composition_mode ?? 'canned_fluid',
+      composition_mode: init.composition_mode ?? 'fluid',
       message_output_mode: init.message_output_mode ?? 'block',
       tags: init.tags ?? [],
     };

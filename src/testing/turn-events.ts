@@ -5,6 +5,7 @@
 import type { Agent, Json, ParlantEvent } from '../core/types';
 import type { IdSource } from './ids';
 import type { ScriptStep, ScriptTurn } from './scripts';
+import { saysPreamble } from './preamble';
 import { participantJson } from './seed';
 import type { EmulatorStore } from './state';
 import type { ResolvedTiming } from './types';
@@ -15,6 +16,8 @@ export interface TurnIO {
   store: EmulatorStore;
   ids: IdSource;
   timing: ResolvedTiming;
+  /** AI messages the turn has sent so far. */
+  messagesSent(): number;
   /** Appends an ai_agent event under the turn's trace id (throws once the turn is cancelled). */
   emit(kind: ParlantEvent['kind'], data: Json, metadata?: Record<string, Json>): ParlantEvent;
   pause(ms: number): Promise<void>;
@@ -43,9 +46,22 @@ export function splitChunks(text: string): string[] {
 }
 
 /**
- * Emits one scripted message. AI messages get `typing` before and `ready {}` after (except in
- * fluid composition), and canned-response fields in canned modes; humans post bare messages
- * under their own trace id, since in Parlant they arrive through a separate request.
+ * The messages one reply becomes: canned composition modes send each paragraph (split at blank
+ * lines) as a message of its own, fluid composition sends the text as one message.
+ * @example replyParts('a\n\nb', 'canned_fluid'); // ['a', 'b']
+ */
+export function replyParts(text: string, mode: string | undefined): string[] {
+  if (mode === undefined || mode === 'fluid') return [text];
+  const parts = text.trim().split('\n\n');
+  return parts.length > 0 ? parts : [text];
+}
+
+/**
+ * Emits one scripted message the way Parlant's composers do. Fluid: `typing`, then the message.
+ * Canned modes: per paragraph `typing`, message, `ready {}` (strict mode sends its first message
+ * without `typing`). Streamed messages (canned_fluid agents in `stream` output mode, or
+ * `stream: true`) arrive with `chunks`, updated in place. Humans post bare messages under their
+ * own trace id, since in Parlant they arrive through a separate request.
  * @example await emitMessage(io, { type: 'message', text: 'Hello!' });
  */
 export async function emitMessage(io: TurnIO, step: Extract<ScriptStep, { type: 'message' }>): Promise<void> {
@@ -64,17 +80,17 @@ export async function emitMessage(io: TurnIO, step: Extract<ScriptStep, { type: 
     store.append(io.sessionId, { kind: 'message', source, trace_id: ids.trace(), data, metadata: step.metadata ?? null });
     return;
   }
-  io.emit('status', { status: 'typing', data: {} });
-  await io.pause(timing.stepMs);
-  const streamed = step.stream ?? agent.message_output_mode === 'stream';
-  if (streamed) {
-    await streamMessage(io, step.text, participant, step.metadata);
-  } else {
-    const canned = agent.composition_mode !== undefined && agent.composition_mode !== 'fluid';
-    const cannedFields: { [key: string]: Json } = canned ? { draft: step.text, canned_responses: [[ids.id('event'), step.text]] } : {};
-    io.emit('message', { message: step.text, participant, ...cannedFields, ...extra }, step.metadata);
+  const mode = agent.composition_mode;
+  const streamed = step.stream ?? (mode === 'canned_fluid' && agent.message_output_mode === 'stream');
+  for (const part of streamed ? [step.text] : replyParts(step.text, mode)) {
+    if (!(mode === 'strict_canned' && io.messagesSent() === 0)) {
+      io.emit('status', { status: 'typing', data: {} });
+      await io.pause(timing.stepMs);
+    }
+    if (streamed) await streamMessage(io, part, participant, step.metadata);
+    else io.emit('message', { message: part, participant, ...extra }, step.metadata);
+    if (streamed || mode !== 'fluid') io.emit('status', { status: 'ready', data: {} });
   }
-  if (streamed || agent.composition_mode !== 'fluid') io.emit('status', { status: 'ready', data: {} });
 }
 
 async function streamMessage(io: TurnIO, text: string, participant: Json, metadata?: Record<string, Json>): Promise<void> {
@@ -94,6 +110,16 @@ async function streamMessage(io: TurnIO, text: string, participant: Json, metada
     chunks.push(null);
     if (store.sessions.has(io.sessionId)) store.updateData(io.sessionId, event.id, dataOf());
   }
+}
+
+/**
+ * What an agent says when asked to greet (`allow_greeting`) without a configured greeting. A
+ * fluid or strict agent without guidelines says nothing; canned_fluid and composited_canned
+ * agents answer their own preamble.
+ * @example defaultGreeting({ id: 'a', name: 'Haxon', description: null, composition_mode: 'fluid' }); // null
+ */
+export function defaultGreeting(agent: Agent): string | null {
+  return saysPreamble(agent) ? `Hi! I'm ${agent.name}. How can I help you today?` : null;
 }
 
 /**
@@ -123,7 +149,7 @@ export function buildTurn(
     agent: structuredClone(agent),
     customer: store.customer(session.customer_id),
     trigger,
-    greeting: agentRec?.greeting === undefined ? `Hi! I'm ${agent.name}. How can I help you today?` : agentRec.greeting,
+    greeting: agentRec?.greeting === undefined ? defaultGreeting(agent) : agentRec.greeting,
     timing,
     random: ids.random,
   };

@@ -19,14 +19,23 @@ export interface EmulatorAgentInit {
   name: string;
   description?: string | null;
   max_engine_iterations?: number;
-  /** `fluid` drops the per-message `ready {}` and the canned-response fields. Default `canned_fluid`. */
+  /**
+   * Default `fluid`, like Parlant: one message per reply, no `ready {}` after it. The canned
+   * modes send a preamble message first and each paragraph as a message followed by `ready {}`;
+   * `strict_canned` sends no preamble and no `typing` before its first message.
+   */
   composition_mode?: 'fluid' | 'canned_fluid' | 'composited_canned' | 'strict_canned';
-  /** `stream` makes every agent message arrive with `chunks`, updated in place. Default `block`. */
+  /** `stream` makes a `canned_fluid` agent's messages arrive with `chunks`, updated in place (other modes do not stream, as in Parlant). Default `block`. */
   message_output_mode?: 'block' | 'stream';
   tags?: string[];
   /** Scripted behaviour; default `'auto'` (chosen from the customer's words, see `chooseScript`). */
   script?: ScriptSpec;
-  /** Greeting said on `allow_greeting=true`; `null` runs the turn without a message. */
+  /**
+   * Said on `allow_greeting=true`; `null` runs the turn without a message. Default: nothing for
+   * fluid and strict agents (Parlant's agent without guidelines does not greet), a greeting
+   * after the preamble for canned_fluid and composited_canned agents. A greeting from a fluid
+   * agent stands for a guideline telling it to greet: not verified against the real server.
+   */
   greeting?: string | null;
 }
 
@@ -52,6 +61,12 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Timers of scripted turns, long-poll waits and latency faults; default the global ones. Pass a virtual clock to run conversations without waiting. */
   timers?: TimerSource;
+  /**
+   * Parlant's authorization policy: `development` (default) allows everything; `production`
+   * allows anonymous callers only to read an agent, create a guest session, read it, list its
+   * events and post customer messages (403 otherwise), with Parlant's per-IP rate limits (429).
+   */
+  authorization?: 'development' | 'production';
   /** Origin used by `emu.fetch` for relative URLs. Default `http://parlant.emulator`. */
   baseUrl?: string;
 }

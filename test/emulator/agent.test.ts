@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ParlantEvent } from '../../src/core/types';
-import { steps, type ScriptFn } from '../../src/testing/scripts';
-import { chooseScript } from '../../src/testing/scripts-builtin';
+import { steps } from '../../src/testing/scripts';
+import { createParlantEmulator } from '../../src/testing/emulator';
+import { seededRandom } from '../../src/testing/ids';
+import { createVirtualClock } from '../support/virtual-clock';
 import { collect, sig, turnDone, serverFactory } from './helpers';
 
 const serve = serverFactory();
 const COMPLETED = { stage: 'completed', matched_guidelines: [], matched_journeys: [], matched_journey_states: [] };
+/** What the preamble task of a fluid turn adds before `processing` while a preamble is due. */
+const PREAMBLE = ['status:acknowledged', 'status:ready', 'status:processing'];
 
 async function say(s: Awaited<ReturnType<typeof serve>>, sessionId: string, message: string): Promise<ParlantEvent> {
   const res = await s.send('POST', `/sessions/${sessionId}/events`, { kind: 'message', source: 'customer', message });
@@ -14,25 +18,75 @@ async function say(s: Awaited<ReturnType<typeof serve>>, sessionId: string, mess
 }
 
 describe('scripted turns over HTTP long-polling', () => {
-  it('echo: acknowledged → processing → typing → message → ready → ready completed, all on the trace', async () => {
+  it('echo, fluid: acknowledged → ready (preamble) → processing → typing → message → ready completed, all on the trace', async () => {
     const s = await serve();
     const { id } = s.emu.createSession();
     const customer = await say(s, id, 'Hello there');
     const events = await collect(s.url, id, turnDone(customer.trace_id as string));
-    expect(events.map(sig)).toEqual(['message:customer', 'status:acknowledged', 'status:processing', 'status:typing', 'message:ai_agent', 'status:ready', 'status:ready']);
+    expect(events.map(sig)).toEqual(['message:customer', ...PREAMBLE, 'status:typing', 'message:ai_agent', 'status:ready']);
     expect(events.map((e) => e.offset)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     for (const e of events) {
       expect(e.trace_id).toBe(customer.trace_id);
       expect(e.correlation_id).toBe(customer.trace_id);
     }
-    expect(events[2]?.data).toEqual({ status: 'processing', data: { stage: 'Interpreting' } });
-    const reply = events[4]?.data as { message: string; participant: unknown; draft: string };
+    expect(events[2]?.data).toEqual({ status: 'ready', data: {} });
+    expect(events[3]?.data).toEqual({ status: 'processing', data: { stage: 'Interpreting' } });
+    const reply = events[5]?.data as { message: string; participant: unknown };
+    expect(Object.keys(reply)).toEqual(['message', 'participant']);
     expect(reply.message).toContain('Hello there');
     expect(reply.participant).toEqual({ id: 'demo-agent', display_name: 'Haxon' });
-    expect(events[5]?.data).toEqual({ status: 'ready', data: {} });
     expect(events[6]?.data).toEqual({ status: 'ready', data: COMPLETED });
     const times = events.map((e) => Date.parse(e.creation_utc));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('the preamble comes on the first three answers only, then again after two answers that took 5 s', async () => {
+    const clock = createVirtualClock();
+    const emu = createParlantEmulator({ timers: clock, now: clock.now, timing: { stepMs: 100, slowMs: 2600 } });
+    const { id } = emu.createSession();
+    const turn = async (text: string) => {
+      const customer = emu.customerSay(id, text);
+      await clock.advance(10_000);
+      return emu.events(id).filter((e) => e.trace_id === customer.trace_id).map(sig).slice(1, 3);
+    };
+    expect(await turn('one')).toEqual(['status:acknowledged', 'status:ready']);
+    expect(await turn('two')).toEqual(['status:acknowledged', 'status:ready']);
+    expect(await turn('three')).toEqual(['status:acknowledged', 'status:ready']);
+    expect(await turn('four')).toEqual(['status:acknowledged', 'status:processing']);
+    await turn('slow one');
+    expect(await turn('five')).toEqual(['status:acknowledged', 'status:processing']);
+    await turn('slow two');
+    await turn('slow three');
+    expect(await turn('six')).toEqual(['status:acknowledged', 'status:ready']);
+    emu.close();
+  });
+
+  it('canned modes: a preamble message, then one message per paragraph, each followed by ready {}', async () => {
+    const s = await serve({ agents: [{ id: 'c', name: 'Canned', composition_mode: 'canned_fluid', script: () => [steps.say('First.\n\nSecond.')] }] });
+    const { id } = s.emu.createSession();
+    s.emu.customerSay(id, 'hi');
+    await s.emu.whenIdle(id);
+    const events = s.emu.events(id);
+    expect(events.map(sig)).toEqual([
+      'message:customer', 'status:acknowledged',
+      'status:typing', 'message:ai_agent', 'status:ready', 'status:processing',
+      'status:typing', 'message:ai_agent', 'status:ready',
+      'status:typing', 'message:ai_agent', 'status:ready',
+      'status:ready',
+    ]);
+    expect(events[3]?.data).toMatchObject({ tags: ['__preamble__'], participant: { id: 'c', display_name: 'Canned' } });
+    expect(events.filter((e) => sig(e) === 'message:ai_agent').slice(1).map((e) => e.data)).toEqual([
+      { message: 'First.', participant: { id: 'c', display_name: 'Canned' } },
+      { message: 'Second.', participant: { id: 'c', display_name: 'Canned' } },
+    ]);
+  });
+
+  it('strict_canned: no preamble message and no typing before the first message', async () => {
+    const s = await serve({ agents: [{ name: 'Strict', composition_mode: 'strict_canned', script: 'echo' }] });
+    const { id } = s.emu.createSession();
+    s.emu.customerSay(id, 'hi');
+    await s.emu.whenIdle(id);
+    expect(s.emu.events(id).map(sig)).toEqual(['message:customer', ...PREAMBLE, 'message:ai_agent', 'status:ready', 'status:ready']);
   });
 
   it('tool: full tool result before the message that uses it', async () => {
@@ -40,8 +94,8 @@ describe('scripted turns over HTTP long-polling', () => {
     const { id } = s.emu.createSession();
     const customer = await say(s, id, 'What is my balance?');
     const events = await collect(s.url, id, turnDone(customer.trace_id as string));
-    expect(events.map(sig)).toEqual(['message:customer', 'status:acknowledged', 'status:processing', 'tool', 'status:typing', 'message:ai_agent', 'status:ready', 'status:ready']);
-    const tool = events[3] as ParlantEvent;
+    expect(events.map(sig)).toEqual(['message:customer', ...PREAMBLE, 'tool', 'status:typing', 'message:ai_agent', 'status:ready']);
+    const tool = events[4] as ParlantEvent;
     expect(tool.source).toBe('ai_agent');
     expect(tool.data).toEqual({
       tool_calls: [
@@ -52,7 +106,7 @@ describe('scripted turns over HTTP long-polling', () => {
         },
       ],
     });
-    expect((events[5]?.data as { message: string }).message).toContain('5,000.50');
+    expect((events[6]?.data as { message: string }).message).toContain('5,000.50');
   });
 
   it('order: two tool events, one call each', async () => {
@@ -64,17 +118,12 @@ describe('scripted turns over HTTP long-polling', () => {
     expect(tools.map((t) => (t.data as { tool_calls: Array<{ tool_id: string }> }).tool_calls.map((c) => c.tool_id))).toEqual([['orders:find_order'], ['orders:track_shipment']]);
   });
 
-  it('multi: several messages, typing before each and ready {} after each', async () => {
+  it('multi (fluid): several messages, typing before each', async () => {
     const s = await serve();
     const { id } = s.emu.createSession();
     s.emu.customerSay(id, 'Please explain the steps');
     await s.emu.whenIdle(id);
-    expect(s.emu.events(id).map(sig).slice(3)).toEqual([
-      'status:typing', 'message:ai_agent', 'status:ready',
-      'status:typing', 'message:ai_agent', 'status:ready',
-      'status:typing', 'message:ai_agent', 'status:ready',
-      'status:ready',
-    ]);
+    expect(s.emu.events(id).map(sig).slice(4)).toEqual(['status:typing', 'message:ai_agent', 'status:typing', 'message:ai_agent', 'status:typing', 'message:ai_agent', 'status:ready']);
   });
 
   it('error: ready completed first, then error with a traceback, same trace', async () => {
@@ -82,18 +131,18 @@ describe('scripted turns over HTTP long-polling', () => {
     const { id } = s.emu.createSession();
     const customer = await say(s, id, 'make it crash');
     const events = await collect(s.url, id, (list) => list.some((e) => sig(e) === 'status:error'));
-    expect(events.map(sig)).toEqual(['message:customer', 'status:acknowledged', 'status:processing', 'status:ready', 'status:error']);
-    expect(events[3]?.data).toEqual({ status: 'ready', data: COMPLETED });
-    expect((events[4]?.data as { data: { exception: string } }).data.exception).toMatch(/^Traceback/);
+    expect(events.map(sig)).toEqual(['message:customer', ...PREAMBLE, 'status:ready', 'status:error']);
+    expect(events[4]?.data).toEqual({ status: 'ready', data: COMPLETED });
+    expect((events[5]?.data as { data: { exception: string } }).data.exception).toMatch(/^Traceback/);
     expect(events.every((e) => e.trace_id === customer.trace_id)).toBe(true);
   });
 
-  it('silent: acknowledged, processing, ready completed and no message', async () => {
+  it('silent: the preamble, processing, ready completed and no message', async () => {
     const s = await serve();
     const { id } = s.emu.createSession();
     s.emu.customerSay(id, 'be quiet');
     await s.emu.whenIdle(id);
-    expect(s.emu.events(id).map(sig)).toEqual(['message:customer', 'status:acknowledged', 'status:processing', 'status:ready']);
+    expect(s.emu.events(id).map(sig)).toEqual(['message:customer', ...PREAMBLE, 'status:ready']);
   });
 
   it('slow: a Thinking stage and long pauses', async () => {
@@ -111,8 +160,8 @@ describe('scripted turns over HTTP long-polling', () => {
     const { id } = s.emu.createSession();
     const customer = await say(s, id, 'I want a human');
     const events = await collect(s.url, id, (list) => list.some((e) => e.source === 'human_agent'));
-    expect(events.map(sig)).toEqual(['message:customer', 'status:acknowledged', 'status:processing', 'tool', 'status:typing', 'message:ai_agent', 'status:ready', 'status:ready', 'message:human_agent']);
-    const tool = events[3]?.data as { tool_calls: Array<{ result: { control: unknown } }> };
+    expect(events.map(sig)).toEqual(['message:customer', ...PREAMBLE, 'tool', 'status:typing', 'message:ai_agent', 'status:ready', 'message:human_agent']);
+    const tool = events[4]?.data as { tool_calls: Array<{ result: { control: unknown } }> };
     expect(tool.tool_calls[0]?.result.control).toEqual({ mode: 'manual' });
     const human = events[8] as ParlantEvent;
     expect(human.data).toEqual({ message: expect.stringContaining('Dana'), participant: { id: null, display_name: 'Dana (support)' } });
@@ -123,21 +172,44 @@ describe('scripted turns over HTTP long-polling', () => {
     expect(s.emu.events(id).slice(9).map(sig)).toEqual(['message:customer']);
   });
 
-  it('a new customer message cancels the running turn: cancelled + ready on the old trace, then the new turn', async () => {
-    const s = await serve({ timing: { stepMs: 1, slowMs: 500 } });
-    const { id } = s.emu.createSession();
-    const first = await say(s, id, 'slow please');
-    await collect(s.url, id, (list) => list.some((e) => sig(e) === 'status:processing'));
-    const second = await say(s, id, 'hello again');
-    await s.emu.whenIdle(id);
-    const events = s.emu.events(id);
+  it('a new customer message cancels the running turn; its preamble task still finishes under the old trace', async () => {
+    const clock = createVirtualClock();
+    const emu = createParlantEmulator({ timers: clock, now: clock.now, timing: { stepMs: 1, preambleMs: 80, processingMs: 80 } });
+    const { id } = emu.createSession();
+    const first = emu.customerSay(id, 'hello');
+    await clock.advance(10);
+    const second = emu.customerSay(id, 'hello again');
+    await clock.advance(1000);
+    const events = emu.events(id);
     const a = events.filter((e) => e.trace_id === first.trace_id).map(sig);
-    expect(a).toEqual(['message:customer', 'status:acknowledged', 'status:processing', 'status:cancelled', 'status:ready']);
-    expect(events.find((e) => e.trace_id === first.trace_id && sig(e) === 'status:ready')?.data).toEqual({ status: 'ready', data: COMPLETED });
+    expect(a).toEqual(['message:customer', 'status:acknowledged', 'status:cancelled', 'status:ready', 'status:ready', 'status:processing']);
+    expect(events.filter((e) => e.trace_id === first.trace_id && sig(e) === 'status:ready').map((e) => e.data)).toEqual([
+      { status: 'ready', data: COMPLETED },
+      { status: 'ready', data: {} },
+    ]);
     const afterSecond = events.filter((e) => e.offset > second.offset).map((e) => `${e.trace_id === first.trace_id ? 'A' : 'B'}:${sig(e)}`);
     expect(afterSecond.slice(0, 3)).toEqual(['A:status:cancelled', 'A:status:ready', 'B:status:acknowledged']);
     expect(afterSecond.at(-1)).toBe('B:status:ready');
     expect(afterSecond).toContain('B:message:ai_agent');
+    emu.close();
+  });
+
+  it("with Parlant's random pauses, a cancelled turn's preamble task can outlast the next turn, as on the real server", async () => {
+    const clock = createVirtualClock();
+    const emu = createParlantEmulator({ timers: clock, now: clock.now, random: seededRandom(1), timing: { stepMs: 30, preambleMs: [1500, 2000], processingMs: [1000, 2000] } });
+    const { id } = emu.createSession();
+    const said: ParlantEvent[] = [];
+    for (const text of ['one', 'two', 'three']) {
+      said.push(emu.customerSay(id, text));
+      await clock.advance(100);
+    }
+    await clock.advance(10_000);
+    const events = emu.events(id);
+    const lastTurn = events.filter((e) => e.trace_id === said[2]?.trace_id).map(sig);
+    expect(lastTurn).toEqual(['message:customer', ...PREAMBLE, 'status:typing', 'message:ai_agent', 'status:ready']);
+    const after = events.slice(events.findIndex((e) => e.trace_id === said[2]?.trace_id && sig(e) === 'message:ai_agent') + 1);
+    expect(after.map((e) => `${e.trace_id === said[2]?.trace_id ? 'last' : 'cancelled'}:${sig(e)}`)).toEqual(['last:status:ready', 'cancelled:status:processing']);
+    emu.close();
   });
 
   it('manual mode: a customer message gets no agent events at all', async () => {
@@ -149,16 +221,21 @@ describe('scripted turns over HTTP long-polling', () => {
     expect(s.emu.events(id).map(sig)).toEqual(['message:customer']);
   });
 
-  it('greeting: allow_greeting=true runs a turn under the create-session trace with no customer event', async () => {
-    const s = await serve();
-    const res = await s.send('POST', '/sessions?allow_greeting=true', { agent_id: 'demo-agent' });
-    const session = await res.json();
-    await s.emu.whenIdle(session.id);
-    const events = s.emu.events(session.id);
-    expect(events.map(sig)).toEqual(['status:acknowledged', 'status:processing', 'status:typing', 'message:ai_agent', 'status:ready', 'status:ready']);
-    expect(new Set(events.map((e) => e.trace_id)).size).toBe(1);
-    expect((events[3]?.data as { message: string }).message).toContain('Haxon');
-    const plain = await (await s.send('POST', '/sessions?allow_greeting=false', { agent_id: 'demo-agent' })).json();
+  it('greeting: a fluid agent without a greeting says nothing; a canned agent answers its preamble; a configured greeting is said', async () => {
+    const s = await serve({ agents: [{ id: 'fluid', name: 'F' }, { id: 'canned', name: 'C', composition_mode: 'canned_fluid' }, { id: 'greeter', name: 'G', greeting: 'Welcome!' }] });
+    const greet = async (agent: string) => {
+      const session = await (await s.send('POST', '/sessions?allow_greeting=true', { agent_id: agent })).json();
+      await s.emu.whenIdle(session.id);
+      const events = s.emu.events(session.id);
+      expect(new Set(events.map((e) => e.trace_id)).size).toBe(1);
+      return events;
+    };
+    expect((await greet('fluid')).map(sig)).toEqual([...PREAMBLE, 'status:ready']);
+    const canned = await greet('canned');
+    expect(canned.map(sig)).toEqual(['status:acknowledged', 'status:typing', 'message:ai_agent', 'status:ready', 'status:processing', 'status:typing', 'message:ai_agent', 'status:ready', 'status:ready']);
+    expect((canned[6]?.data as { message: string }).message).toContain("I'm C");
+    expect((await greet('greeter')).filter((e) => e.kind === 'message').map((e) => (e.data as { message: string }).message)).toEqual(['Welcome!']);
+    const plain = await (await s.send('POST', '/sessions?allow_greeting=false', { agent_id: 'fluid' })).json();
     await new Promise((r) => setTimeout(r, 20));
     expect(s.emu.events(plain.id)).toEqual([]);
   });
@@ -182,107 +259,5 @@ describe('scripted turns over HTTP long-polling', () => {
     expect(customer.data).toMatchObject({ participant: { id: 'unknown', display_name: 'unknown' } });
     await new Promise((r) => setTimeout(r, 30));
     expect(s.emu.events(session.id)).toHaveLength(1);
-  });
-});
-
-describe('agent options and the script DSL', () => {
-  it('runs a custom script with every step kind', async () => {
-    const s = await serve();
-    const script: ScriptFn = (turn) => [
-      steps.status('processing', { stage: 'Thinking' }),
-      steps.custom({ widget: 'card' }),
-      steps.tool('crm:lookup', { q: turn.text }, { hits: 1 }),
-      steps.say(`Found it for ${turn.customer?.name}`, { tags: ['__preamble__'] }),
-      steps.setMode('manual'),
-      steps.end(),
-      steps.wait(5),
-      steps.say('Human follow-up', { source: 'human_agent', participant: { id: 'h1', display_name: 'Sam' } }),
-    ];
-    s.emu.setScript(script);
-    const { id } = s.emu.createSession();
-    const customer = s.emu.customerSay(id, 'find x');
-    await s.emu.whenIdle(id);
-    const events = s.emu.events(id);
-    expect(events.map(sig)).toEqual([
-      'message:customer', 'status:acknowledged', 'status:processing', 'status:processing', 'custom', 'tool',
-      'status:typing', 'message:ai_agent', 'status:ready', 'status:ready', 'message:human_agent',
-    ]);
-    expect(events[7]?.data).toMatchObject({ message: 'Found it for Guest', tags: ['__preamble__'] });
-    expect(events[10]?.data).toEqual({ message: 'Human follow-up', participant: { id: 'h1', display_name: 'Sam' } });
-    expect(events.slice(0, 10).every((e) => e.trace_id === customer.trace_id)).toBe(true);
-    expect(s.emu.session(id)?.mode).toBe('manual');
-  });
-
-  it('turns a throwing script into the error sequence', async () => {
-    const s = await serve();
-    const { id } = s.emu.createSession();
-    s.emu.setScript(() => {
-      throw new Error('boom');
-    }, { sessionId: id });
-    s.emu.customerSay(id, 'hi');
-    await s.emu.whenIdle(id);
-    const events = s.emu.events(id);
-    expect(events.map(sig).slice(-2)).toEqual(['status:ready', 'status:error']);
-    expect(JSON.stringify(events.at(-1)?.data)).toContain('boom');
-  });
-
-  it('fluid composition: no per-message ready and no canned fields', async () => {
-    const s = await serve({ agents: [{ name: 'F', composition_mode: 'fluid', script: 'echo' }] });
-    const { id } = s.emu.createSession();
-    s.emu.customerSay(id, 'hi');
-    await s.emu.whenIdle(id);
-    const events = s.emu.events(id);
-    expect(events.map(sig)).toEqual(['message:customer', 'status:acknowledged', 'status:processing', 'status:typing', 'message:ai_agent', 'status:ready']);
-    expect(Object.keys(events[4]?.data as object)).toEqual(['message', 'participant']);
-  });
-
-  it('the agent script option wins over keywords', async () => {
-    const s = await serve({ agents: [{ name: 'Q', script: 'silent' }] });
-    const { id } = s.emu.createSession();
-    s.emu.customerSay(id, 'balance');
-    await s.emu.whenIdle(id);
-    expect(s.emu.events(id).some((e) => e.kind === 'tool' || e.source === 'ai_agent' && e.kind === 'message')).toBe(false);
-  });
-
-  it('chooses scripts from keywords', () => {
-    expect(chooseScript('I need a human')).toBe('handoff');
-    expect(chooseScript('it is broken')).toBe('error');
-    expect(chooseScript('my order')).toBe('tool');
-    expect(chooseScript('explain please')).toBe('multi');
-    expect(chooseScript('stream it')).toBe('stream');
-    expect(chooseScript('slowly')).toBe('slow');
-    expect(chooseScript('stay silent')).toBe('silent');
-    expect(chooseScript('hello')).toBe('echo');
-  });
-
-  it('agentSay injects AI and human messages at any time; whenIdle covers every session', async () => {
-    const s = await serve();
-    const { id } = s.emu.createSession();
-    const ai = s.emu.agentSay(id, 'Proactive hello');
-    expect(ai).toMatchObject({ source: 'ai_agent', kind: 'message', offset: 0, data: { message: 'Proactive hello', participant: { id: 'demo-agent', display_name: 'Haxon' } } });
-    const human = s.emu.agentSay(id, 'Dana here', { source: 'human_agent', participant: { display_name: 'Dana' } });
-    expect(human.data).toEqual({ message: 'Dana here', participant: { id: null, display_name: 'Dana' } });
-    const other = s.emu.createSession();
-    s.emu.customerSay(other.id, 'hi');
-    await s.emu.whenIdle();
-    expect(s.emu.events(other.id).at(-1)?.data).toEqual({ status: 'ready', data: COMPLETED });
-  });
-
-  it('close() cancels turns and ends pending long-polls with 503', async () => {
-    const s = await serve({ timing: { stepMs: 1, slowMs: 5000 } });
-    const { id } = s.emu.createSession();
-    s.emu.customerSay(id, 'slow');
-    const poll = s.get(`/sessions/${id}/events?min_offset=50&wait_for_data=30`);
-    await new Promise((r) => setTimeout(r, 30));
-    const started = Date.now();
-    s.emu.close();
-    const res = await poll;
-    expect(res.status).toBe(503);
-    expect(Date.now() - started).toBeLessThan(500);
-    await s.emu.whenIdle(id);
-    const count = s.emu.events(id).length;
-    await new Promise((r) => setTimeout(r, 30));
-    expect(s.emu.events(id)).toHaveLength(count);
-    expect((await s.get('/agents')).status).toBe(503);
   });
 });

@@ -135,14 +135,15 @@ describe('GET /sessions/{id}/events', () => {
     expect(await offsets(await q('min_offset=5'))).toEqual([]);
   });
 
-  it('validates parameters: non-integer wait → 422, unknown kind → bare 500, bad source → 422', async () => {
+  it('validates parameters: non-integer wait → 422, unknown kind → plain-text 500 without CORS, bad source → 422', async () => {
     const { s, id } = await seeded();
     const wait = await s.get(`/sessions/${id}/events?wait_for_data=1.5`);
     expect(wait.status).toBe(422);
     expect((await wait.json()).detail[0]).toMatchObject({ type: 'int_parsing', loc: ['query', 'wait_for_data'], input: '1.5' });
     const kind = await s.get(`/sessions/${id}/events?kinds=message,video&wait_for_data=0`, { headers: { Origin: 'http://a.test' } });
     expect(kind.status).toBe(500);
-    expect(await kind.text()).toBe('');
+    expect(kind.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await kind.text()).toBe('Internal Server Error');
     expect(kind.headers.get('access-control-allow-origin')).toBeNull();
     expect((await s.get(`/sessions/${id}/events?source=robot&wait_for_data=0`)).status).toBe(422);
     expect((await s.get(`/sessions/${id}/events?min_offset=x&wait_for_data=0`)).status).toBe(422);
@@ -234,7 +235,7 @@ describe('single events and deletion', () => {
     expect(await res.json()).toEqual(e);
     const unknown = await s.get(`/sessions/${id}/events/nope`);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ detail: "Item 'nope' not found" });
+    expect(await unknown.json()).toEqual({ detail: "Event not found (id='nope')" });
   });
 
   it('soft-deletes from a turn start, refuses to cut a turn, never reuses offsets', async () => {

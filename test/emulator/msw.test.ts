@@ -26,7 +26,7 @@ describe('MSW handlers', () => {
     expect(posted.status).toBe(201);
     await emu.whenIdle(session.id);
     const list = (await (await fetch(`http://parlant.test/sessions/${session.id}/events?min_offset=1&wait_for_data=5`)).json()) as ParlantEvent[];
-    expect(list.map(sig)).toEqual(['status:acknowledged', 'status:processing', 'status:typing', 'message:ai_agent', 'status:ready', 'status:ready']);
+    expect(list.map(sig)).toEqual(['status:acknowledged', 'status:ready', 'status:processing', 'status:typing', 'message:ai_agent', 'status:ready']);
   });
 
   it('turn a dropped connection into a fetch TypeError and serve configured failures', async () => {

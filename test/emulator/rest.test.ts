@@ -19,7 +19,7 @@ describe('agents', () => {
         name: 'Haxon',
         description: 'Emulated support assistant',
         max_engine_iterations: 3,
-        composition_mode: 'canned_fluid',
+        composition_mode: 'fluid',
         message_output_mode: 'block',
         tags: [],
       },
@@ -44,6 +44,28 @@ describe('agents', () => {
     expect(agents[0]?.description).toBeNull();
     expect(agents[1]?.message_output_mode).toBe('stream');
     expect(s.emu.defaultAgentId).toBe(agents[0]?.id);
+  });
+  it('creates, updates and deletes agents (204 with a JSON content type, like FastAPI)', async () => {
+    const s = await serve();
+    const created = await s.send('POST', '/agents', { name: 'Canned', composition_mode: 'canned_fluid' });
+    expect(created.status).toBe(201);
+    const agent = await created.json();
+    expect(agent).toMatchObject({ name: 'Canned', description: null, max_engine_iterations: 3, composition_mode: 'canned_fluid', message_output_mode: 'block', tags: [] });
+    expect((await (await s.send('PATCH', `/agents/${agent.id}`, { message_output_mode: 'stream' })).json()).message_output_mode).toBe('stream');
+    const bad = await s.send('POST', '/agents', { name: 'X', composition_mode: 'poetic' });
+    expect((await bad.json()).detail[0]).toMatchObject({ type: 'enum', loc: ['body', 'composition_mode'], ctx: { expected: "'fluid', 'canned_fluid', 'composited_canned' or 'strict_canned'" } });
+    const deleted = await s.send('DELETE', `/agents/${agent.id}`);
+    expect([deleted.status, deleted.headers.get('content-type'), await deleted.text()]).toEqual([204, 'application/json', '']);
+    expect((await s.get(`/agents/${agent.id}`)).status).toBe(404);
+  });
+
+  it('words a body that is not JSON the way Python\'s json module does, with its position', async () => {
+    const s = await serve();
+    const issue = async (text: string) => ((await (await s.send('POST', '/agents', text)).json()) as { detail: Array<{ loc: unknown; ctx: unknown }> }).detail[0];
+    expect(await issue('{"name": "x",')).toMatchObject({ loc: ['body', 13], ctx: { error: 'Expecting property name enclosed in double quotes' } });
+    expect(await issue('{"name" "x"}')).toMatchObject({ loc: ['body', 8], ctx: { error: "Expecting ':' delimiter" } });
+    expect(await issue('{"name": "x"} y')).toMatchObject({ loc: ['body', 14], ctx: { error: 'Extra data' } });
+    expect(await issue('nope')).toMatchObject({ loc: ['body', 0], ctx: { error: 'Expecting value' } });
   });
 });
 
@@ -185,15 +207,33 @@ describe('routing and CORS', () => {
     expect(res.headers.get('access-control-max-age')).toBe('600');
   });
 
-  it('puts CORS headers on successes and errors alike', async () => {
+  it('puts the same CORS headers on successes and errors: any origin, no exposed headers, no Vary', async () => {
     const s = await serve();
     const headers = { Origin: 'http://localhost:5173' };
     for (const path of ['/agents', '/agents/nope', '/sessions/nope/events?wait_for_data=x']) {
       const res = await s.get(path, { headers });
-      expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect(res.headers.get('access-control-allow-credentials')).toBe('true');
-      expect(res.headers.get('access-control-expose-headers')).toBe('*');
+      expect(res.headers.get('access-control-expose-headers')).toBeNull();
+      expect(res.headers.get('vary')).toBeNull();
     }
+  });
+
+  it('echoes the origin, with Vary, only to a request carrying cookies; none to a same-origin request', async () => {
+    const s = await serve();
+    const withCookie = await s.get('/agents', { headers: { Origin: 'http://localhost:5173', Cookie: 'sid=1' } });
+    expect(withCookie.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(withCookie.headers.get('vary')).toBe('Origin');
+    const sameOrigin = await s.get('/agents');
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers a preflight for an unknown method 400, and routes an OPTIONS that is no preflight (405)', async () => {
+    const s = await serve();
+    const odd = await s.get('/sessions', { method: 'OPTIONS', headers: { Origin: 'http://a.test', 'Access-Control-Request-Method': 'PROPFIND' } });
+    expect([odd.status, await odd.text()]).toEqual([400, 'Disallowed CORS method']);
+    const plain = await s.get('/sessions', { method: 'OPTIONS', headers: { Origin: 'http://a.test' } });
+    expect([plain.status, plain.headers.get('allow')]).toEqual([405, 'POST']);
   });
 });
 

@@ -33,7 +33,7 @@ describe('parlant-client 3.3.1 against the emulator', () => {
     const agents = await client.agents.list();
     expect(agents.map((a) => a.id)).toEqual([DEFAULT_AGENT_ID]);
     const agent = await client.agents.retrieve(DEFAULT_AGENT_ID);
-    expect(agent).toMatchObject({ name: 'Haxon', compositionMode: 'canned_fluid', messageOutputMode: 'block', maxEngineIterations: 3 });
+    expect(agent).toMatchObject({ name: 'Haxon', compositionMode: 'fluid', messageOutputMode: 'block', maxEngineIterations: 3 });
     const guest = await client.customers.retrieve('guest');
     expect(guest.name).toBe('Guest');
     expect(guest.creationUtc).toBeInstanceOf(Date);
@@ -83,7 +83,7 @@ describe('parlant-client 3.3.1 against the emulator', () => {
   });
 
   it('updates and deletes a session', async () => {
-    const s = await serve();
+    const s = await serve({ agents: [{ id: DEFAULT_AGENT_ID, name: 'Haxon', greeting: 'Welcome!' }] });
     const client = new ParlantClient({ environment: s.url });
     const session = await client.sessions.create({ agentId: DEFAULT_AGENT_ID, allowGreeting: true });
     const updated = await client.sessions.update(session.id, { mode: 'manual', consumptionOffsets: { client: 3 }, labels: { upsert: ['vip'] } });

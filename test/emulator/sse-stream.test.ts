@@ -59,14 +59,25 @@ describe('SSE on the event list', () => {
   });
 });
 
+/** Long-polls for the first AI message that streams (the preamble before it does not). */
+async function firstStreamed(s: Awaited<ReturnType<typeof serve>>, id: string): Promise<ParlantEvent> {
+  for (let next = 0; ; ) {
+    const list = (await (await s.get(`/sessions/${id}/events?min_offset=${next}&kinds=message&source=ai_agent&wait_for_data=5`)).json()) as ParlantEvent[];
+    const streamed = list.find((e) => 'chunks' in (e.data as object));
+    if (streamed) return streamed;
+    next = (list.at(-1) as ParlantEvent).offset + 1;
+  }
+}
+
+/** Parlant streams only the messages of canned_fluid agents in stream output mode. */
+const STREAMY = { name: 'Streamy', composition_mode: 'canned_fluid', message_output_mode: 'stream', script: 'echo' } as const;
+
 describe('stream output mode', () => {
   it('creates the message with chunks and updates it in place until null', async () => {
-    const s = await serve({ agents: [{ name: 'Streamy', message_output_mode: 'stream', script: 'echo' }], timing: { stepMs: 1, chunkMs: 15 } });
+    const s = await serve({ agents: [STREAMY], timing: { stepMs: 1, chunkMs: 15 } });
     const { id } = s.emu.createSession();
     s.emu.customerSay(id, 'one two three');
-    const first = (await (await s.get(`/sessions/${id}/events?min_offset=0&kinds=message&source=ai_agent&wait_for_data=5`)).json()) as ParlantEvent[];
-    expect(first).toHaveLength(1);
-    const partial = first[0] as ParlantEvent;
+    const partial = await firstStreamed(s, id);
     const data = partial.data as Chunked;
     expect(data.chunks.at(-1)).not.toBeNull();
     expect(data.message).toBe(data.chunks.join(''));
@@ -81,14 +92,23 @@ describe('stream output mode', () => {
     expect(final.message).toContain('one two three');
 
     await s.emu.whenIdle(id);
-    expect(s.emu.events(id).map(sig).slice(3)).toEqual(['status:typing', 'message:ai_agent', 'status:ready', 'status:ready']);
+    expect(s.emu.events(id).map(sig).slice(5)).toEqual(['status:processing', 'status:typing', 'message:ai_agent', 'status:ready', 'status:ready']);
+  });
+
+  it('streams nothing for agents in the other composition modes, as Parlant', async () => {
+    const s = await serve({ agents: [{ ...STREAMY, composition_mode: 'fluid' }] });
+    const { id } = s.emu.createSession();
+    s.emu.customerSay(id, 'one two three');
+    await s.emu.whenIdle(id);
+    const reply = s.emu.events(id).find((e) => e.kind === 'message' && e.source === 'ai_agent');
+    expect(Object.keys(reply?.data as object)).toEqual(['message', 'participant']);
   });
 
   it('follows a streaming message over SSE, one frame per update, closing after the terminator', async () => {
-    const s = await serve({ agents: [{ name: 'Streamy', message_output_mode: 'stream', script: 'echo' }], timing: { stepMs: 1, chunkMs: 10 } });
+    const s = await serve({ agents: [STREAMY], timing: { stepMs: 1, chunkMs: 10 } });
     const { id } = s.emu.createSession();
     s.emu.customerSay(id, 'alpha beta');
-    const [message] = (await (await s.get(`/sessions/${id}/events?kinds=message&source=ai_agent&wait_for_data=5`)).json()) as ParlantEvent[];
+    const message = await firstStreamed(s, id);
     const { frames } = await readSse(await s.get(`/sessions/${id}/events/${message?.id}?sse=true&wait_for_data=5`));
     const lengths = frames.map((f) => (f.data as Chunked).chunks.length);
     expect(frames.every((f) => f.id === message?.id)).toBe(true);
@@ -109,13 +129,14 @@ describe('stream output mode', () => {
   });
 
   it('cancelling a streamed reply still terminates its chunks', async () => {
-    const s = await serve({ agents: [{ name: 'Streamy', message_output_mode: 'stream', script: 'stream' }], timing: { stepMs: 1, chunkMs: 10 } });
+    const s = await serve({ agents: [{ ...STREAMY, script: 'stream' }], timing: { stepMs: 1, chunkMs: 10 } });
     const { id } = s.emu.createSession();
     s.emu.customerSay(id, 'go');
-    await s.get(`/sessions/${id}/events?kinds=message&source=ai_agent&wait_for_data=5`);
+    await firstStreamed(s, id);
     s.emu.customerSay(id, 'stop, new question');
     await s.emu.whenIdle(id);
-    const messages = s.emu.events(id).filter((e) => e.source === 'ai_agent' && e.kind === 'message');
+    const messages = s.emu.events(id).filter((e) => e.source === 'ai_agent' && e.kind === 'message' && 'chunks' in (e.data as object));
+    expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) expect((m.data as Chunked).chunks.at(-1)).toBeNull();
     expect(s.emu.events(id).map(sig)).toContain('status:cancelled');
   });

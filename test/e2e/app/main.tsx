@@ -16,6 +16,7 @@ const widget = (key: number) => (
     sessionId={params.get('session') ?? undefined}
     persistSession={(persist ?? undefined) as PersistSession | undefined}
     waitForData={Number(params.get('wait') ?? 50)}
+    transport={(params.get('transport') ?? 'long-poll') as 'long-poll' | 'sse' | 'auto'}
     variant={params.get('variant') === 'floating' ? 'floating' : 'inline'}
     theme={params.get('accent') ? { accent: params.get('accent') as string } : undefined}
   />

