@@ -1,6 +1,7 @@
 /**
  * fast-check generators of Markdown: hostile soup for the robustness and safety properties, and
- * well-formed documents (the everyday syntax agents write) for the comparison with markdown-it.
+ * well-formed documents (the everyday syntax agents write, tables included) for the comparison
+ * with markdown-it.
  */
 import fc from 'fast-check';
 import { FAMILIES } from './families';
@@ -13,7 +14,7 @@ const HOSTILE = [
   '<svg onload=alert(1)>', '<a href="javascript:alert(1)">', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:', 'vbscript:', 'data:text/html,<b>',
   'https://evil.example/?q=secret', 'https://cdn.example.com/i.png', 'http://a.example', 'mailto:x@example.com', 'www.example.com', '//evil.example',
   '[x](javascript:alert(1))', '![x](https://evil.example/p.png)', '![x](https://cdn.example.com/c.png)', '[x](https://ok.example)', '<https://a.example>',
-  '> '.repeat(12), '- '.repeat(12), '[['.repeat(10), '**'.repeat(10),
+  '> '.repeat(12), '- '.repeat(12), '[['.repeat(10), '**'.repeat(10), '\n| a | b |\n|---|:-:|\n', '|-|-|\n', '\n```js\n',
 ];
 
 /** Random soup of hostile pieces, sometimes with a pathological family mixed in. */
@@ -43,6 +44,17 @@ const span: fc.Arbitrary<string> = fc.oneof(
 const line = fc.array(span, { minLength: 1, maxLength: 8 }).map((s) => s.join(' '));
 const lines = (max: number) => fc.array(line, { minLength: 1, maxLength: max });
 
+const align = fc.constantFrom('---', ':--', ':-:', '--:');
+const cell = fc.array(span, { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
+const row = (min: number, max: number) => fc.array(fc.oneof({ arbitrary: cell, weight: 5 }, { arbitrary: fc.constant('a \\| b'), weight: 1 }), { minLength: min, maxLength: max });
+
+/** A table: header, delimiter with alignments, and rows that may be shorter or longer than the header. */
+const table = fc.integer({ min: 1, max: 4 }).chain((columns) =>
+  fc
+    .tuple(fc.array(word, { minLength: columns, maxLength: columns }), fc.array(align, { minLength: columns, maxLength: columns }), fc.array(row(1, columns + 1), { maxLength: 4 }))
+    .map(([head, aligns, rows]) => [head, aligns, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')),
+);
+
 /** A block of everyday Markdown. */
 const block: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: lines(3).map((l) => l.join('\n')), weight: 4 },
@@ -53,7 +65,8 @@ const block: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: lines(3).map((l) => l.map((x) => `> ${x}`).join('\n')), weight: 1 },
   { arbitrary: fc.tuple(fc.constantFrom('', 'js', 'python'), lines(3)).map(([lang, l]) => `\`\`\`${lang}\n${l.join('\n')}\n\`\`\``), weight: 1 },
   { arbitrary: fc.constant('---'), weight: 1 },
+  { arbitrary: table, weight: 2 },
 );
 
 /** A message of everyday Markdown: blocks separated by blank lines. */
-export const everydayMarkdown: fc.Arbitrary<string> = fc.array(block, { minLength: 1, maxLength: 6 }).map((b) => b.join('\n\n'));
+export const everydayMarkdown: fc.Arbitrary<string> = fc.array(block, { minLength: 1, maxLength: 4 }).map((b) => b.join('\n\n'));

@@ -17,6 +17,8 @@ export function fragment(html: string): DocumentFragment {
 export function visibleText(root: Node): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
+    // The code block's language and copy button are the widget's, not the message's.
+    if (node instanceof Element && node.classList.contains('parlant-md-code-bar')) return;
     if (node.nodeType === Node.TEXT_NODE) parts.push(node.nodeValue ?? '');
     const block = node instanceof Element && (BLOCKS.has(node.tagName) || node.tagName === 'BR');
     if (block) parts.push(' ');
@@ -54,10 +56,22 @@ export function marks(root: ParentNode): string[] {
   return out;
 }
 
-/** How many of each structural element there is: list items, quotes, code blocks, rules, headings. */
-export function shape(root: ParentNode): Record<string, number> {
+/** A table cell's alignment, whether it is written as `data-align` (ours) or an inline style (markdown-it's). */
+function alignment(cell: Element): string {
+  return cell.getAttribute('data-align') ?? /text-align:\s*(\w+)/.exec(cell.getAttribute('style') ?? '')?.[1] ?? 'none';
+}
+
+/**
+ * How many of each structural element there is (list items, quotes, code blocks, rules,
+ * headings, tables, header and body cells), and every table cell's alignment in order.
+ */
+export function shape(root: ParentNode): Record<string, number | string> {
   const count = (selector: string) => root.querySelectorAll(selector).length;
   return {
+    tables: count('table'),
+    headerCells: count('th'),
+    bodyCells: count('td'),
+    alignments: [...root.querySelectorAll('th, td')].map(alignment).join(','),
     items: count('li'),
     ordered: count('ol'),
     bullets: count('ul'),

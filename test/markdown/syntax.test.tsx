@@ -56,6 +56,10 @@ describe('plainText, what the announcer reads', () => {
     expect(plainText(`${'word '.repeat(200)}`).endsWith('…')).toBe(true);
   });
 
+  it('reads a table row by row and a code block as its text', () => {
+    expect(plainText('| Plan | Price |\n|---|--:|\n| **Pro** | $5 |\n\n```sh\nnpm test\n```')).toBe('Plan, Price; Pro, $5 npm test');
+  });
+
   it('never cuts an emoji in half', () => {
     const text = plainText(`${'a'.repeat(498)}😀 tail`);
     expect(text).toBe(`${'a'.repeat(498)}…`);

@@ -11,6 +11,9 @@ export type Inline =
   | { type: 'link'; href: string; children: Inline[] }
   | { type: 'image'; src: string; alt: string };
 
+/** How a table column is aligned (from its delimiter row: `:--`, `:-:`, `--:`); `null` follows the text direction. */
+export type Align = 'left' | 'center' | 'right' | null;
+
 /** A block node of a parsed message. @example const block: Block = { type: 'code', lang: 'ts', value: 'let a = 1;' }; */
 export type Block =
   | { type: 'paragraph'; children: Inline[] }
@@ -18,6 +21,7 @@ export type Block =
   | { type: 'code'; lang: string; value: string }
   | { type: 'quote'; children: Block[] }
   | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { type: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][] }
   | { type: 'rule' };
 
 /**

@@ -54,7 +54,12 @@ class Cursor {
   }
 }
 
-type Closers = Record<Form, Cursor>;
+/** Closers by form, each list created when its first closer is found (most texts have none). */
+type Closers = Partial<Record<Form, Cursor>>;
+
+function add(closers: Closers, form: Form, q: number): void {
+  (closers[form] ??= new Cursor()).list.push(q);
+}
 
 /** Records `text[q]` as a closer of each form it can close (the same tests as the openers', mirrored). */
 function addClosers(text: string, q: number, closers: Closers): void {
@@ -63,13 +68,13 @@ function addClosers(text: string, q: number, closers: Closers): void {
   if (q === 0 || isSpace(before)) return;
   const next = text[q + 1];
   if (ch === '*') {
-    if (next === '*') closers['**'].list.push(q);
-    if (before !== '*' && next !== '*') closers['*'].list.push(q);
+    if (next === '*') add(closers, '**', q);
+    if (before !== '*' && next !== '*') add(closers, '*', q);
   } else if (ch === '_') {
-    if (next === '_' && !isWord(text[q + 2])) closers.__.list.push(q);
-    if (before !== '_' && !isWord(next)) closers._.list.push(q);
+    if (next === '_' && !isWord(text[q + 2])) add(closers, '__', q);
+    if (before !== '_' && !isWord(next)) add(closers, '_', q);
   } else if (next === '~') {
-    closers['~~'].list.push(q);
+    add(closers, '~~', q);
   }
 }
 
@@ -82,7 +87,7 @@ export function buildIndex(text: string): InlineIndex {
   const runs = backtickRuns(text);
   const codeSpans = new Positions(text.length);
   const brackets = new Positions(text.length);
-  const closers: Closers = { '**': new Cursor(), __: new Cursor(), '~~': new Cursor(), '*': new Cursor(), _: new Cursor() };
+  const closers: Closers = {};
   const open: number[] = [];
   for (let i = 0; i < text.length; ) {
     const ch = text[i];
@@ -107,5 +112,5 @@ export function buildIndex(text: string): InlineIndex {
     } else if (ch === '*' || ch === '_' || ch === '~') addClosers(text, i, closers);
     i += 1;
   }
-  return { codeSpans, brackets, closer: (form, from) => closers[form].next(from) };
+  return { codeSpans, brackets, closer: (form, from) => closers[form]?.next(from) ?? -1 };
 }

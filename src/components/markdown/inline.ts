@@ -44,6 +44,10 @@ function emphasisAt(text: string, p: number, index: InlineIndex): Emphasis | nul
  * @example parseInline('a *b* `c`') // [text 'a ', em [text 'b'], text ' ', code 'c']
  */
 export function parseInline(text: string, depth = 0, inLink = false): Inline[] {
+  let i = 0;
+  while (i < text.length && STARTS[text.charCodeAt(i)] !== 1) i += 1;
+  // Most table cells, list items and short lines hold nothing to parse.
+  if (i === text.length) return text === '' ? [] : [{ type: 'text', value: text }];
   const out: Inline[] = [];
   let index: InlineIndex | undefined;
   let memo: TargetMemo | undefined;
@@ -57,7 +61,6 @@ export function parseInline(text: string, depth = 0, inLink = false): Inline[] {
     from = next;
     return next;
   };
-  let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
     if (STARTS[text.charCodeAt(i)] !== 1 || (ADDRESS_STARTS.has(ch) && !startsWord(text, i))) {

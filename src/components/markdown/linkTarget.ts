@@ -22,6 +22,7 @@ export function createTargetMemo(text: string): TargetMemo {
 
 const endsDestination = (ch: string) => ch === '(' || ch === ')' || ch === '<' || ch === '>' || isSpace(ch);
 const endsGroup = (ch: string) => ch === '(' || ch === ')' || isSpace(ch);
+const notSpace = (ch: string) => !isSpace(ch);
 
 function scanUntil(text: string, from: number, stop: (ch: string) => boolean): number {
   let i = from;
@@ -50,11 +51,11 @@ function destinationEnd(text: string, from: number, groups: Positions): number {
 /** After the destination: an optional `>`, an optional quoted title, spaces, then `)`. */
 function tailEnd(text: string, from: number): number {
   const afterAngle = text[from] === '>' ? from + 1 : from;
-  const next = scanUntil(text, afterAngle, (ch) => !isSpace(ch));
+  const next = scanUntil(text, afterAngle, notSpace);
   const quote = text[next];
   if (next > afterAngle && (quote === '"' || quote === "'")) {
     const close = text.indexOf(quote, next + 1);
-    const paren = close < 0 ? -1 : scanUntil(text, close + 1, (ch) => !isSpace(ch));
+    const paren = close < 0 ? -1 : scanUntil(text, close + 1, notSpace);
     return paren >= 0 && text[paren] === ')' ? paren + 1 : -1;
   }
   return text[next] === ')' ? next + 1 : -1;
@@ -68,7 +69,7 @@ function tailEnd(text: string, from: number): number {
  * linkTarget(text, 3, createTargetMemo(text)) // { href: 'https://x.example', end: 26 }
  */
 export function linkTarget(text: string, open: number, memo: TargetMemo): { href: string; end: number } | null {
-  let start = scanUntil(text, open + 1, (ch) => !isSpace(ch));
+  let start = scanUntil(text, open + 1, notSpace);
   if (text[start] === '<') start += 1;
   const end = destinationEnd(text, start, memo.groups);
   let after = memo.tails.get(end);

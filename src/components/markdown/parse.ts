@@ -1,6 +1,7 @@
 /**
  * A small Markdown parser for chat messages: paragraphs with line breaks, emphasis, strong,
- * strikethrough, inline and fenced code, links, autolinks, images, lists, quotes and headings.
+ * strikethrough, inline and fenced code, links, autolinks, images, lists, quotes, headings and
+ * GitHub-flavoured tables.
  * Raw HTML is text. Every rule is a forward scan without backtracking and nesting is capped at
  * {@link MAX_DEPTH}, so parsing takes time linear in the length of the text, whatever it holds.
  */
@@ -8,8 +9,9 @@ import { MAX_DEPTH, type Block } from './ast';
 import { parseInline } from './inline';
 import { closesFence, fenceOpen, headingText, isBlank, isRule, listItem, quoteBody } from './lines';
 import { collectList } from './list';
+import { collectTable } from './tableLines';
 
-export type { Block, Inline } from './ast';
+export type { Align, Block, Inline } from './ast';
 export { parseInline } from './inline';
 
 /**
@@ -19,6 +21,10 @@ export { parseInline } from './inline';
 export function parseMarkdown(source: string, depth = 0): Block[] {
   return parseLines(source.replace(/\r\n?/g, '\n').split('\n'), depth);
 }
+
+/** Whether a line starts another block, which ends the rows of a table. */
+const startsBlock = (line: string) =>
+  fenceOpen(line) !== null || headingText(line) !== null || quoteBody(line) !== null || isRule(line) || listItem(line) !== null;
 
 function parseLines(lines: readonly string[], depth: number): Block[] {
   const blocks: Block[] = [];
@@ -47,6 +53,14 @@ function parseLines(lines: readonly string[], depth: number): Block[] {
     if (depth >= MAX_DEPTH) {
       paragraph.push(line);
       i += 1;
+      continue;
+    }
+    const table = collectTable(lines, i, startsBlock);
+    if (table) {
+      flush();
+      const cells = (row: string[]) => row.map((cell) => parseInline(cell, depth));
+      blocks.push({ type: 'table', align: table.align, head: cells(table.head), rows: table.rows.map(cells) });
+      i = table.next;
       continue;
     }
     const heading = headingText(line);

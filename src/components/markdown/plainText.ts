@@ -1,23 +1,5 @@
-import { parseMarkdown, type Block, type Inline } from './parse';
-
-function inlineText(nodes: Inline[]): string {
-  return nodes
-    .map((node) => {
-      if (node.type === 'text' || node.type === 'code') return node.value;
-      if (node.type === 'break') return ' ';
-      if (node.type === 'image') return node.alt;
-      return inlineText(node.children);
-    })
-    .join('');
-}
-
-function blockText(block: Block): string {
-  if (block.type === 'paragraph' || block.type === 'heading') return inlineText(block.children);
-  if (block.type === 'code') return block.value;
-  if (block.type === 'quote') return block.children.map(blockText).join(' ');
-  if (block.type === 'list') return block.items.map((item) => item.map(blockText).join(' ')).join('; ');
-  return '';
-}
+import { parseMarkdown } from './parse';
+import { blockText } from './text';
 
 /** Cuts before `end`, never between the two halves of a surrogate pair (an emoji read as noise). */
 function cutAt(text: string, end: number): string {
