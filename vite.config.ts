@@ -52,7 +52,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}', 'test/markdown/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-dom.ts'],
         },
       },

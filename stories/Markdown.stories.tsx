@@ -1,5 +1,5 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, waitFor } from 'storybook/test';
+import { expect, fn, spyOn, waitFor, within } from 'storybook/test';
 import { Markdown } from '../src';
 import { withPartFrame } from './support/frames';
 
@@ -155,5 +155,138 @@ export const VeryLongMessage: Story = {
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('.parlant-md-plain')).not.toBeNull();
     await expect(canvasElement.querySelector('strong')).toBeNull();
+  },
+};
+
+const PLANS = [
+  'Here is how the plans compare:',
+  '',
+  '| Plan | Price | Requests | Support |',
+  '| :--- | ----: | :------: | ------- |',
+  '| **Free** | $0 | `10/min` | Community |',
+  '| **Pro** | $5 | `100/min` | [Email](https://support.example.com) |',
+  '| Team | $9 |',
+].join('\n');
+
+/**
+ * GitHub-flavoured tables: column headers, alignment from the delimiter row (`:--`, `:-:`,
+ * `--:`), inline Markdown in cells, short rows padded with empty cells.
+ */
+export const Table: Story = {
+  args: { text: PLANS },
+  play: async ({ canvas }) => {
+    const table = canvas.getByRole('table');
+    await expect(canvas.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Plan', 'Price', 'Requests', 'Support']);
+    const [, free] = canvas.getAllByRole('row');
+    const cells = within(free as HTMLElement).getAllByRole('cell');
+    await expect(cells.map((cell) => getComputedStyle(cell).textAlign)).toEqual(['left', 'right', 'center', 'start']);
+    await expect(cells[0]?.querySelector('strong')).toHaveTextContent('Free');
+    await expect(canvas.getByRole('link', { name: 'Email' })).toHaveAttribute('href', 'https://support.example.com/');
+    await expect(within(table).getAllByRole('row').at(-1)?.children).toHaveLength(4);
+  },
+};
+
+/** The same table on the dark palette (axe checks the contrast of header cells and borders). */
+export const TableDark: Story = {
+  args: { text: PLANS },
+  parameters: { part: { colorScheme: 'dark' } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('table')).toBeVisible();
+  },
+};
+
+const WIDE = [
+  '| Order | Placed | Shipped | Carrier | Tracking number | Destination | Status |',
+  '| --- | --- | --- | --- | --- | --- | ---: |',
+  '| #10231 | 2024-05-01 | 2024-05-02 | Parcelway Express | PW-88231-99812-XZ | Rotterdam, Netherlands | Delivered |',
+  '| #10232 | 2024-05-03 | 2024-05-05 | Northern Freight | NF-11902-55410-QA | Tromsø, Norway | In transit |',
+].join('\n');
+
+/** The region's box stays inside the bubble: the table scrolls instead of widening the message. */
+const scrollsInsideBubble = async (region: HTMLElement) => {
+  const bubble = region.closest('.parlant-bubble') as HTMLElement;
+  await expect(region.scrollWidth).toBeGreaterThan(region.clientWidth);
+  await expect(region.getBoundingClientRect().width).toBeLessThanOrEqual(bubble.getBoundingClientRect().width);
+};
+
+/**
+ * A table wider than the bubble scrolls sideways inside it instead of squeezing its columns or
+ * widening the message. The scrolling region is focusable and named after the columns, so a
+ * keyboard user can Tab to it and scroll it with the arrow keys (the browser's own scrolling).
+ */
+export const WideTableScrolls: Story = {
+  args: { text: WIDE },
+  play: async ({ canvas, userEvent }) => {
+    const region = canvas.getByRole('region', { name: 'Table: Order, Placed, Shipped, Carrier, …' });
+    await scrollsInsideBubble(region);
+    await userEvent.tab();
+    await expect(region).toHaveFocus();
+    const first = canvas.getByRole('columnheader', { name: 'Order' });
+    await expect(first.getBoundingClientRect().left).toBeGreaterThanOrEqual(region.getBoundingClientRect().left);
+  },
+};
+
+const WIDE_HEBREW = [
+  '| הזמנה | תאריך | חברת משלוח | מספר מעקב | יעד | סטטוס |',
+  '| --- | --- | --- | --- | --- | --- |',
+  '| 10231 | 2024-05-01 | Parcelway Express | PW-88231-99812-XZ | רוטרדם, הולנד | נמסר |',
+].join('\n');
+
+/** Right to left: the first column is at the right edge, and the table scrolls towards the left. */
+export const WideTableScrollsRtl: Story = {
+  args: { text: WIDE_HEBREW, labels: { table: (headers) => `טבלה: ${headers.join(', ')}` } },
+  parameters: { part: { dir: 'rtl' } },
+  play: async ({ canvas, userEvent }) => {
+    const region = canvas.getByRole('region', { name: /^טבלה: הזמנה, תאריך/ });
+    await scrollsInsideBubble(region);
+    await userEvent.tab();
+    await expect(region).toHaveFocus();
+    const first = canvas.getByRole('columnheader', { name: 'הזמנה' });
+    await expect(first.getBoundingClientRect().right).toBeCloseTo(region.getBoundingClientRect().right, -1);
+  },
+};
+
+const CODE = 'curl -s https://api.example.com/orders \\\n  -H "Authorization: Bearer $TOKEN" | jq \'.[0]\'';
+
+/** Answers `navigator.clipboard.writeText` for one story, so the test does not need the real clipboard's permission. */
+const stubClipboard = () => {
+  const writeText = spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+  return () => writeText.mockRestore();
+};
+
+/**
+ * Fenced code keeps its language (`data-lang`, shown above the code) and gets a "Copy code"
+ * button: it copies the exact text and says "Copied" politely to screen readers.
+ */
+export const CodeBlockWithCopy: Story = {
+  args: { text: `To list your orders:\n\n\`\`\`sh\n${CODE}\n\`\`\`` },
+  beforeEach: stubClipboard,
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await expect(canvasElement.querySelector('pre')).toHaveAttribute('data-lang', 'sh');
+    await userEvent.click(canvas.getByRole('button', { name: 'Copy code' }));
+    await expect(navigator.clipboard.writeText).toHaveBeenCalledWith(CODE);
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Copied');
+    await expect(canvas.getByRole('button', { name: 'Copied' })).toBeVisible();
+  },
+};
+
+/** The code block on the dark palette. */
+export const CodeBlockDark: Story = {
+  args: { text: `\`\`\`sh\n${CODE}\n\`\`\`` },
+  parameters: { part: { colorScheme: 'dark' } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('button', { name: 'Copy code' })).toBeVisible();
+  },
+};
+
+/** In a right-to-left message, code still reads left to right; the button sits at the inline end. */
+export const CodeBlockRtl: Story = {
+  args: { text: `הרץ את הפקודה:\n\n\`\`\`sh\n${CODE}\n\`\`\``, labels: { copyCode: 'העתקת קוד', copied: 'הועתק' } },
+  parameters: { part: { dir: 'rtl' } },
+  play: async ({ canvas, canvasElement }) => {
+    const pre = canvasElement.querySelector('pre') as HTMLElement;
+    await expect(getComputedStyle(pre).direction).toBe('ltr');
+    const button = canvas.getByRole('button', { name: 'העתקת קוד' });
+    await expect(button.getBoundingClientRect().left).toBeLessThan(pre.getBoundingClientRect().left + pre.clientWidth / 2);
   },
 };

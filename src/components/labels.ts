@@ -58,6 +58,12 @@ export interface ChatLabels {
   charactersLeft: (left: number) => string;
   composerDisabled: string;
   imageBlocked: (host: string) => string;
+  /** The button on a code block that copies its text (English when absent). */
+  copyCode?: string;
+  /** Said politely, and shown on that button for a moment, once the code is on the clipboard. */
+  copied?: string;
+  /** Name of a table's scrolling region, made from its column headers (English when absent). */
+  table?: (headers: string[]) => string;
   showMore: string;
   humanJoined: (name: string) => string;
 }
@@ -108,6 +114,12 @@ export const defaultLabels: ChatLabels = {
   charactersLeft: (left) => (left === 1 ? '1 character left' : `${left} characters left`),
   composerDisabled: 'The chat is unavailable.',
   imageBlocked: (host) => `Image from ${host}`,
+  copyCode: 'Copy code',
+  copied: 'Copied',
+  table: (headers) => {
+    const named = headers.filter(Boolean);
+    return named.length === 0 ? 'Table' : `Table: ${named.slice(0, 4).join(', ')}${named.length > 4 ? ', …' : ''}`;
+  },
   showMore: 'Show more',
   humanJoined: (name) => `${name} joined the conversation`,
 };

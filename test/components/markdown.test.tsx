@@ -75,7 +75,8 @@ describe('Markdown', () => {
   });
 
   it('caps nesting, so hostile depth renders as text instead of exhausting the stack', () => {
-    const c = renderMd(`${'> '.repeat(5000)}deep\n\n${'- '.repeat(3000)}x\n\n${'*'.repeat(20000)}`);
+    const c = renderMd(`${'> '.repeat(5000)}deep\n\n${'- '.repeat(3000)}x\n\n${'*'.repeat(2000)}`, { plainTextOver: Infinity });
+    expect(c.querySelector('.parlant-md-plain')).toBeNull();
     expect(c.textContent).toContain('deep');
     expect(c.querySelectorAll('blockquote').length).toBeLessThanOrEqual(8);
     expect(c.querySelectorAll('ul').length).toBeLessThanOrEqual(8);
