@@ -17,7 +17,7 @@ const SHOWN: Partial<Record<ConnectionState, 'connecting' | 'live' | 'reconnecti
  * The panel's title bar: agent name and connection state, and a close button when floating.
  * @example <ChatHeader title="Support" connection="reconnecting" onClose={() => setOpen(false)} />
  */
-export const ChatHeader = memo(function ChatHeader({ title, subtitle, connection, onClose, className, ...rest }: ChatHeaderProps) {
+export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subtitle, connection, onClose, className, ...rest }: ChatHeaderProps) {
   const { labels, classNames } = useChatUi();
   const state = SHOWN[connection];
   return (

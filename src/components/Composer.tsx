@@ -10,7 +10,7 @@ export type { ComposerProps } from './partProps';
  * sends once. Over the length limit it says so and does not send.
  * @example <Composer onSend={send} placeholder="Ask about your order" />
  */
-export const Composer = memo(
+export const Composer = /* @__PURE__ */ memo(
   forwardRef<HTMLTextAreaElement, ComposerProps>(function Composer(
   { onSend, placeholder, disabledReason, className, ...rest },
   inputRef,

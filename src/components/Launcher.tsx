@@ -9,7 +9,7 @@ export type { LauncherProps } from './partProps';
  * the panel was closed.
  * @example <Launcher open={open} unread={unread} onClick={() => setOpen(!open)} panelId="chat" />
  */
-export const Launcher = forwardRef<HTMLButtonElement, LauncherProps>(function Launcher({ open, unread, panelId, className, ...rest }, ref) {
+export const Launcher = /* @__PURE__ */ forwardRef<HTMLButtonElement, LauncherProps>(function Launcher({ open, unread, panelId, className, ...rest }, ref) {
   const { labels, classNames } = useChatUi();
   // A toggle keeps one name; aria-expanded tells whether the chat is open.
   const name = !open && unread > 0 ? `${labels.launcher}, ${labels.unread(unread)}` : labels.launcher;

@@ -14,7 +14,7 @@ export type { MessageProps } from './partProps';
  * customer's own messages, and tool footnotes for the agent's.
  * @example <Message message={message} footnotes={footnotes} showAuthor onRetry={retry} />
  */
-export const Message = memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, className, ...rest }: MessageProps) {
+export const Message = /* @__PURE__ */ memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, className, ...rest }: MessageProps) {
   const { labels, classNames, components, markdown, locale } = useChatUi();
   const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
   const author =

@@ -58,12 +58,12 @@ export interface ChatLabels {
   charactersLeft: (left: number) => string;
   composerDisabled: string;
   imageBlocked: (host: string) => string;
-  /** The button on a code block that copies its text (English when absent). */
-  copyCode?: string;
+  /** The button on a code block that copies its text. */
+  copyCode: string;
   /** Said politely, and shown on that button for a moment, once the code is on the clipboard. */
-  copied?: string;
-  /** Name of a table's scrolling region, made from its column headers (English when absent). */
-  table?: (headers: string[]) => string;
+  copied: string;
+  /** Name of a table's scrolling region, made from its column headers. */
+  table: (headers: string[]) => string;
   showMore: string;
   humanJoined: (name: string) => string;
 }

@@ -35,7 +35,7 @@ export interface ChatUi {
   locale: string | undefined;
 }
 
-const UiContext = createContext<ChatUi>({
+const UiContext = /* @__PURE__ */ createContext<ChatUi>({
   labels: defaultLabels,
   classNames: {},
   components: {},

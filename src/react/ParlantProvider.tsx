@@ -27,7 +27,7 @@ function stateSource(initial: ParlantSessionState): StateSource {
   };
 }
 
-const ParlantContext = createContext<StateSource | null>(null);
+const ParlantContext = /* @__PURE__ */ createContext<StateSource | null>(null);
 
 /** Props of {@link ParlantProvider}. @example const p: ParlantProviderProps = { server: 'http://localhost:8800', agentId: 'a1', children: null }; */
 export interface ParlantProviderProps extends UseParlantSessionOptions {

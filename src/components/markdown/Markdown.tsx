@@ -34,7 +34,7 @@ function parseOrNot(text: string, plainTextOver: number) {
  * plain text: either would make one long main-thread task.
  * @example <Markdown text={message.text} allowedImageOrigins={['https://cdn.example.com']} />
  */
-export const Markdown = memo(function Markdown({ text, plainTextOver = DEFAULT_PLAIN_OVER, labels, ...policy }: MarkdownProps) {
+export const Markdown = /* @__PURE__ */ memo(function Markdown({ text, plainTextOver = DEFAULT_PLAIN_OVER, labels, ...policy }: MarkdownProps) {
   const blocks = useMemo(() => parseOrNot(text, plainTextOver), [text, plainTextOver]);
   if (!blocks) return <p className="parlant-md-plain">{text}</p>;
   const ctx: RenderContext = { policy, labels: markdownLabels(labels) };
