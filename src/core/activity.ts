@@ -12,6 +12,20 @@ const stageOf = (data: unknown): string | undefined => {
 };
 const thinking = (trace: string, stage: string | undefined): AgentActivity => (stage ? { state: 'thinking', stage, traceKey: trace } : { state: 'thinking', traceKey: trace });
 const isAgentMessage = (event: ParlantEvent) => event.kind === 'message' && event.source !== 'customer' && messageData(event) !== null;
+/** How far back to look for the end of a turn: a late status of a finished turn comes soon after it. */
+const RECENT = 200;
+
+/** Turns that are over (completed `ready`, `cancelled`, `error`) among the latest events. */
+function finishedTurns(events: readonly ParlantEvent[]): Set<string> {
+  const finished = new Set<string>();
+  for (let i = Math.max(0, events.length - RECENT); i < events.length; i += 1) {
+    const event = events[i] as ParlantEvent;
+    const status = statusData(event);
+    if (!status) continue;
+    if (status.status === 'cancelled' || status.status === 'error' || (status.status === 'ready' && stageOf(status.data) === 'completed')) finished.add(traceKey(event));
+  }
+  return finished;
+}
 
 /**
  * What the agent is doing, from the latest events back. A turn is over when it says so (`ready`
@@ -22,7 +36,7 @@ const isAgentMessage = (event: ParlantEvent) => event.kind === 'message' && even
  * waits for them either.
  * @example agentActivity(store.getState()).state // 'typing'
  */
-export function agentActivity(state: Pick<TimelineState, 'events' | 'outbox' | 'session'>): AgentActivity {
+export function agentActivity(state: Pick<TimelineState, 'events' | 'outbox' | 'session' | 'sessionAsOf'>): AgentActivity {
   const { events } = state;
   const sending = state.outbox.some((item) => item.state === 'sending');
   // A human who took over sends no statuses: nothing waits for the engine then.
@@ -30,6 +44,9 @@ export function agentActivity(state: Pick<TimelineState, 'events' | 'outbox' | '
   const settled = (): AgentActivity => (sending && !handedOff() ? { state: 'waiting' } : IDLE);
   // A bare `ready` seen after (later than) the event being looked at: the turn goes on unless a reply came.
   let bareReady: ParlantEvent | null = null;
+  // A turn that is over never starts the indicator again: Parlant's engine may still send a
+  // cancelled turn's preamble statuses after a later turn finished.
+  const finished = finishedTurns(events);
   for (let i = events.length - 1; i >= 0; i -= 1) {
     const event = events[i] as ParlantEvent;
     if (event.kind === 'message') {
@@ -41,6 +58,8 @@ export function agentActivity(state: Pick<TimelineState, 'events' | 'outbox' | '
     const status = statusData(event);
     if (!status) continue;
     const trace = traceKey(event);
+    const closing = status.status === 'error' || status.status === 'cancelled' || (status.status === 'ready' && stageOf(status.data) === 'completed');
+    if (!closing && finished.has(trace)) continue;
     switch (status.status) {
       case 'error':
         return sending ? { state: 'waiting' } : { state: 'error', traceKey: trace };

@@ -64,6 +64,9 @@ interface Run {
   requestWait: number;
   /** "Retry now": make the next request even while offline. */
   probe: boolean;
+  /** When the current wait began, and the earliest time a failure lets the next request go. */
+  napStarted: number;
+  notBefore: number;
 }
 
 /**
@@ -95,6 +98,7 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
     const nap = async (ms: number) => {
       const sleep = interruptibleSleep(clock, ms);
       r.nap = sleep;
+      r.napStarted = clock.now();
       await sleep.done;
       r.nap = null;
     };
@@ -115,8 +119,11 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       }
       if (!watcher.online && !r.probe) {
         report('offline');
-        await nap(OFFLINE_PROBE_MS);
+        // Probe now and then (the browser may be wrong about being offline), but never sooner
+        // than a wait the server asked for; only the network coming back, or Retry now, cuts it short.
+        await nap(Math.max(OFFLINE_PROBE_MS, r.notBefore - clock.now()));
         if (!r.alive || watcher.online || !watcher.present) continue;
+        if (clock.now() < Math.max(r.napStarted + OFFLINE_PROBE_MS, r.notBefore) && !r.probe) continue;
       }
       r.probe = false;
       const { nextOffset, historyLoaded, connection } = store.getState();
@@ -213,7 +220,8 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       }
       failures += 1;
       const delay = retryDelay(failure, failures, clock.random);
-      report('retry', { error: failure, retryAt: clock.now() + delay });
+      r.notBefore = clock.now() + delay;
+      report('retry', { error: failure, retryAt: r.notBefore });
       await nap(delay);
     }
   }
@@ -257,14 +265,16 @@ export function createEventPoller(options: EventPollerOptions): EventPoller {
       if (run) return;
       page = options.page ?? watchPage(options.environment);
       unsubscribe = page.subscribe(onPage);
-      run = { alive: true, request: null, nap: null, requestStarted: 0, requestWait: 0, probe: false };
+      run = { alive: true, request: null, nap: null, requestStarted: 0, requestWait: 0, probe: false, napStarted: 0, notBefore: 0 };
       void loop(run);
     },
     stop: halt,
     reconnect() {
       if (!run) return poller.start();
+      // Only a wait can be cut short; a request on its way is already the attempt.
+      if (!run.nap) return;
       run.probe = true;
-      run.nap?.wake();
+      run.nap.wake();
     },
   };
   return poller;

@@ -132,7 +132,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     poller = options.shareAcrossTabs === false ? createEventPoller(pollerOptions) : createSharedEventPoller(pollerOptions);
     poller.start();
     stopFollowing = followStreamingMessages({ client, store, ingest, sessionId, clock, ...(options.onError && { onError: options.onError }) });
-    stopFacts = followSessionFacts({ client, store, ...(options.onError && { onError: options.onError }) });
+    stopFacts = followSessionFacts({ client, store, clock, ...(options.onError && { onError: options.onError }) });
   };
   const stopPolling = () => {
     poller?.stop();
@@ -172,6 +172,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     fromSlot = false;
     stopPolling();
     state.setSession(null);
+    // What the customer wrote and never got on the server stays for the new conversation.
+    slot?.writeMessages(state.outbox);
   });
 
   const sender = createMessageSender({

@@ -31,6 +31,8 @@ export interface TimelineState {
   sessionId: string | null;
   /** The session as the server last described it (created, or read on resume and after a handoff). */
   session: Session | null;
+  /** The cursor when `session` was read: events from there on are newer than what it says. */
+  sessionAsOf: number;
   /** Sorted by offset, deleted events removed. */
   events: readonly ParlantEvent[];
   /** Highest offset seen + 1: where the next poll starts. */
@@ -89,6 +91,7 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
   return createStore<TimelineState & TimelineActions>()((set, get) => ({
     sessionId,
     session: null,
+    sessionAsOf: 0,
     events: [],
     nextOffset: 0,
     historyLoaded: false,
@@ -118,10 +121,10 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
     setSession(id) {
       if (id === get().sessionId) return;
       index = new Set();
-      set({ sessionId: id, session: null, events: [], nextOffset: 0, historyLoaded: false, connection: { state: 'idle', since: 0 } });
+      set({ sessionId: id, session: null, sessionAsOf: 0, events: [], nextOffset: 0, historyLoaded: false, connection: { state: 'idle', since: 0 } });
     },
     setSessionInfo(session) {
-      if (session.id === get().sessionId) set({ session });
+      if (session.id === get().sessionId) set({ session, sessionAsOf: get().nextOffset });
     },
     setHistoryLoaded() {
       if (!get().historyLoaded) set({ historyLoaded: true });

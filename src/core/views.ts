@@ -28,9 +28,9 @@ export interface TimelineViews {
    * The agent's activity (see `agentActivity`): acknowledged/processing → thinking, typing →
    * typing, error → error, a finished turn or a reply → idle; our message not yet acknowledged → waiting.
    */
-  selectAgentActivity(state: Pick<TimelineState, 'events' | 'outbox' | 'session'>): AgentActivity;
+  selectAgentActivity(state: Pick<TimelineState, 'events' | 'outbox' | 'session' | 'sessionAsOf'>): AgentActivity;
   /** Who answers now: `manual` while a human operator has the conversation (see `sessionMode`). */
-  selectMode(state: Pick<TimelineState, 'events' | 'session'>): 'auto' | 'manual';
+  selectMode(state: Pick<TimelineState, 'events' | 'session' | 'sessionAsOf'>): 'auto' | 'manual';
   /** Custom events (from the customer's UI or from tools), in offset order. */
   selectCustomEvents(state: Pick<TimelineState, 'events'>): ParlantEvent[];
 }
@@ -51,13 +51,15 @@ export function createTimelineViews(): TimelineViews {
   );
   const footnotes = deriveFootnotes();
   const custom = deriveCustomEvents();
-  const activity = memo((events: TimelineState['events'], outbox: TimelineState['outbox'], session: TimelineState['session']) => agentActivity({ events, outbox, session }));
-  const mode = memo((events: TimelineState['events'], session: TimelineState['session']) => sessionMode({ events, session }));
+  const activity = memo((events: TimelineState['events'], outbox: TimelineState['outbox'], session: TimelineState['session'], sessionAsOf: number) =>
+    agentActivity({ events, outbox, session, sessionAsOf }),
+  );
+  const mode = memo((events: TimelineState['events'], session: TimelineState['session'], sessionAsOf: number) => sessionMode({ events, session, sessionAsOf }));
   return {
     selectCustomEvents: (state) => custom(state.events),
     selectMessages: (state) => messages(eventMessages(state.events), state.outbox),
     selectToolFootnotes: (state) => footnotes(state.events),
-    selectAgentActivity: (state) => activity(state.events, state.outbox, state.session),
-    selectMode: (state) => mode(state.events, state.session),
+    selectAgentActivity: (state) => activity(state.events, state.outbox, state.session, state.sessionAsOf),
+    selectMode: (state) => mode(state.events, state.session, state.sessionAsOf),
   };
 }

@@ -468,4 +468,23 @@ describe('event poller', () => {
     await clock.advance(0);
     expect(store.getState().events).toHaveLength(1);
   });
+
+  it('probes no sooner than every 30 s while offline, however often the browser says so, and never sooner than the server asked', async () => {
+    const environment = Object.assign(new EventTarget(), { navigator: { onLine: true } });
+    const { server, clock, poller } = setup({ environment });
+    server.answer(json([]), json({ detail: 'busy' }, 503, { 'Retry-After': '120' }));
+    server.otherwise('network-error');
+    poller.start();
+    await clock.advance(0);
+    expect(server.requests).toHaveLength(2);
+    environment.navigator.onLine = false;
+    for (let i = 0; i < 5; i += 1) {
+      environment.dispatchEvent(new Event('offline'));
+      await clock.advance(1_000);
+    }
+    await clock.advance(100_000);
+    expect(server.requests).toHaveLength(2);
+    await clock.advance(20_000);
+    expect(server.requests).toHaveLength(3);
+  });
 });

@@ -24,6 +24,25 @@ describe('agent activity', () => {
     expect(views.selectAgentActivity(state()).state).toBe('idle');
   });
 
+  it('ends idle although a turn cancelled earlier keeps talking after the last turn finished (seen on the real server)', () => {
+    const { views, state } = timeline(
+      msg(0, 'customer', 'one', 'T1'),
+      status(1, 'acknowledged', {}, 'T1'),
+      msg(2, 'customer', 'two', 'T2'),
+      status(3, 'cancelled', {}, 'T1'),
+      status(4, 'ready', { stage: 'completed' }, 'T1'),
+      status(5, 'acknowledged', {}, 'T2'),
+      status(6, 'processing', { stage: 'Interpreting' }, 'T2'),
+      status(7, 'typing', {}, 'T2'),
+      msg(8, 'ai_agent', 'hello', 'T2'),
+      status(9, 'ready', { stage: 'completed' }, 'T2'),
+      // The first turn's preamble task, still running: a bare ready and processing, after all.
+      status(10, 'ready', {}, 'T1'),
+      status(11, 'processing', { stage: 'Interpreting' }, 'T1'),
+    );
+    expect(views.selectAgentActivity(state()).state).toBe('idle');
+  });
+
   it('keeps thinking through the bare ready Parlant sends right after acknowledged, until the reply', () => {
     const real = [
       msg(0, 'customer', 'hi'),

@@ -51,8 +51,10 @@ function checkShown(world: World, tab: Tab, final: boolean, problems: string[]) 
   }
   // (c) Shown messages stay, unless the conversation ended or is gone from the server (then what
   // it showed is no longer protected: a reload may start afresh).
-  if (state.connection.state === 'ended' || (sessionId !== null && !onServer)) {
+  const shownGone = tab.shownSession !== null && world.emu.session(tab.shownSession) === undefined;
+  if (state.connection.state === 'ended' || (sessionId !== null && !onServer) || shownGone) {
     tab.shown.clear();
+    tab.shownSession = null;
     return;
   }
   const now = new Set(keys);
@@ -62,6 +64,7 @@ function checkShown(world: World, tab: Tab, final: boolean, problems: string[]) 
     if (!now.has(key) && !(loading && !pending)) problems.push(`(c) tab ${tab.index} no longer shows "${text}" (${key}) though the conversation did not end`);
   }
   for (const message of messages) tab.shown.set(message.key, message.text);
+  if (sessionId !== null) tab.shownSession = sessionId;
 }
 
 /** (d) The least time before attempt n+1 after n failures in a row, by the failure policy. */
@@ -84,10 +87,17 @@ function checkPacing(world: World, wakes: readonly number[], problems: string[])
         inARow = 0;
         continue;
       }
+      // A 401/403 is retried at once by the client after the host refreshed its credentials: not
+      // one of the loop's failures.
+      if (a.status === 401 || a.status === 403) continue;
+      // A proxy cutting a long request is not a failure of the loop: it shortens its wait and asks again.
+      if (a.ended - a.started >= 5000 && (a.status === undefined || a.status === 502 || a.status === 504)) continue;
+      // A re-sync after a 422 is not paced; a final refusal ends the loop (a restart counts afresh).
+      if (a.status === 422 || a.status === 404) {
+        inARow = 0;
+        continue;
+      }
       inARow += 1;
-      // A proxy cutting a long request, a re-sync after a 422 and a final refusal are not paced.
-      const cut = a.ended - a.started >= 5000 && (a.status === undefined || a.status === 502 || a.status === 504);
-      if (cut || a.status === 422 || a.status === 401 || a.status === 403 || a.status === 404) continue;
       const gap = b.started - a.ended;
       if (gap + 1 < minimumGap(a, inARow) && !woken(a.ended, b.started)) {
         problems.push(`(d) tab ${tab.index} polled again ${gap} ms after ${inARow} failure(s) (status ${a.status ?? 'none'})`);
@@ -111,7 +121,9 @@ function checkConnection(world: World, tab: Tab, transport: string, problems: st
   if (world.net.away) return; // nothing runs, nothing is shown
   const state = tab.chat.store.getState();
   const shown = state.connection.state;
-  const mine = world.exchanges.filter((x) => x.instance === tab.instance && (x.purpose === 'poll' || x.purpose === 'create' || x.purpose === 'session') && x.outcome !== 'aborted');
+  // The session is also read on its own (after a handoff signal, or a message nobody acknowledged):
+  // that read says nothing about the connection. Only the poll and the session creator do.
+  const mine = world.exchanges.filter((x) => x.instance === tab.instance && (x.purpose === 'poll' || x.purpose === 'create') && x.outcome !== 'aborted');
   const busy = mine.some((x) => x.ended === undefined);
   if (busy) {
     if (!QUIET.has(shown)) problems.push(`(e) tab ${tab.index} is ${shown} while a request is still on its way`);
@@ -125,7 +137,10 @@ function checkConnection(world: World, tab: Tab, transport: string, problems: st
   }
   const status = last.status;
   let expected: string[];
-  if (last.outcome === 'ok') expected = transport === 'long-poll' ? ['live'] : ['live', 'reconnecting'];
+  const gone = state.sessionId !== null && world.emu.session(state.sessionId) === undefined;
+  // A stream is answered 200 before it ends; Parlant ends one for a deleted session without a word,
+  // and the loop then asks the session itself.
+  if (last.outcome === 'ok') expected = transport === 'long-poll' ? ['live'] : gone ? ['live', 'reconnecting', 'ended'] : ['live', 'reconnecting'];
   else if (status === 404) expected = last.purpose === 'create' ? ['failed'] : state.sessionId === null ? ['idle'] : ['ended']; // idle: a remembered session found gone starts over quietly
   else if (status === 401 || status === 403) expected = ['unauthorized'];
   else if (status === 422) expected = ['failed', 'connecting', 'live'];

@@ -30,7 +30,8 @@ async function settle(world: World) {
       }
     }
   }
-  await world.clock.advance(120_000);
+  // Longer than the longest wait a server may ask for (five minutes).
+  await world.clock.advance(360_000);
 }
 
 async function run({ seed, transport, steps }: { seed: number; transport: 'long-poll' | 'sse' | 'auto'; steps: Step[] }) {

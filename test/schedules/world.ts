@@ -42,6 +42,8 @@ export interface Tab {
   mounted: boolean;
   /** Keys of messages shown so far that must stay (cleared when the conversation ends or is left). */
   shown: Map<string, string>;
+  /** The session those messages belong to. */
+  shownSession: string | null;
 }
 
 const memoryStorage = (): StorageLike => {
@@ -167,7 +169,7 @@ export function createWorld(seed: number, transport: EventTransport) {
       },
       ...(resume && { sessionId: resume }),
     });
-    const tab: Tab = { index, instance, chat, storage, mounted: true, shown: tabs[index]?.shown ?? new Map() };
+    const tab: Tab = { index, instance, chat, storage, mounted: true, shown: tabs[index]?.shown ?? new Map(), shownSession: tabs[index]?.shownSession ?? null };
     tabs[index] = tab;
     chat.start();
     return tab;
