@@ -61,11 +61,11 @@ export const Empty: Story = {
 
 /** Type, press Enter, and the agent answers; the status line goes back to idle. */
 export const Conversation: Story = {
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas, canvasElement, userEvent }) => {
     await sendMessage(canvas, userEvent, 'Hello there');
     await expect(conversation(canvas).getByText('Hello there')).toBeVisible();
     await expect(await conversation(canvas).findByText('Hello there', { selector: 'strong' }, AGENT_REPLY)).toBeVisible();
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'idle'), AGENT_REPLY);
+    await waitFor(() => expect(canvasElement.querySelector('.parlant-status')).toHaveAttribute('data-state', 'idle'), AGENT_REPLY);
     await expect(messagesBy(canvas, 'customer')).toHaveLength(1);
     await expect(messagesBy(canvas, 'agent')).toHaveLength(1);
   },
@@ -199,9 +199,9 @@ export const CustomEvents: Story = {
   },
 };
 
-/** The agent hands the chat to a person: the moment is marked and the operator is named. */
+/** The agent hands the chat to a person: the moment is marked, the header says who is answering. */
 export const HumanHandoff: Story = {
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas, canvasElement, userEvent }) => {
     await sendMessage(canvas, userEvent, 'I would like to talk to a human, please');
     const log = conversation(canvas);
     await expect(await log.findByText(/handing you over to a human colleague/, {}, AGENT_REPLY)).toBeVisible();
@@ -209,7 +209,8 @@ export const HumanHandoff: Story = {
     const [human] = messagesBy(canvas, 'human_agent');
     await expect(within(human as HTMLElement).getByText('Dana (support)')).toBeVisible();
     await expect(within(human as HTMLElement).getByText('Support team')).toBeVisible();
-    await expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'idle');
+    await expect(canvasElement.querySelector('.parlant-status')).toHaveAttribute('data-state', 'idle');
+    await expect(within(canvas.getByRole('banner')).getByText('You’re now chatting with Dana (support)')).toBeVisible();
   },
 };
 
@@ -505,13 +506,13 @@ function SourceChips({ footnotes }: ToolFootnotesProps) {
 /** `components` replaces parts: a branded header, a plain status line, tool calls as chips. */
 export const CustomComponents: Story = {
   args: { components: { Header: BrandHeader, StatusIndicator: PlainStatus, ToolFootnotes: SourceChips } },
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas, canvasElement, userEvent }) => {
     await expect(await canvas.findByRole('heading', { name: 'Haxon · Acme help' })).toBeVisible();
     await sendMessage(canvas, userEvent, 'What is my balance?');
     const sources = await canvas.findByRole('list', { name: 'Sources' }, AGENT_REPLY);
     await expect(within(sources).getByText('get_balance')).toBeVisible();
     await expect(canvas.queryByText('1 tool used')).toBeNull();
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'idle'), AGENT_REPLY);
+    await waitFor(() => expect(canvasElement.querySelector('.parlant-status')).toHaveAttribute('data-state', 'idle'), AGENT_REPLY);
   },
 };
 

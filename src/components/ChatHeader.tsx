@@ -14,16 +14,23 @@ const SHOWN: Partial<Record<ConnectionState, 'connecting' | 'live' | 'reconnecti
 };
 
 /**
- * The panel's title bar: agent name and connection state, and a close button when floating.
+ * The panel's title bar: agent name and connection state, who the customer is talking to while a
+ * human operator has the conversation (announced when it changes), and a close button when floating.
  * @example <ChatHeader title="Support" connection="reconnecting" onClose={() => setOpen(false)} />
+ * @example <ChatHeader title="Support" connection="live" mode="manual" operator="Dana" />
  */
-export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subtitle, connection, onClose, className, ...rest }: ChatHeaderProps) {
+export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subtitle, connection, mode, operator, onClose, className, ...rest }: ChatHeaderProps) {
   const { labels, classNames } = useChatUi();
   const state = SHOWN[connection];
+  const human = mode === 'manual';
   return (
-    <header className={cx('parlant-header', classNames.header, className)} {...rest}>
+    <header className={cx('parlant-header', classNames.header, className)} data-mode={human ? 'human' : undefined} {...rest}>
       <div className="parlant-header-text">
         <h2 className="parlant-title">{title}</h2>
+        {/* Polite status: the customer hears when a human takes over, and when that ends. */}
+        <p className="parlant-handoff" role="status">
+          {human ? labels.humanInCharge(operator || labels.humanAgent) : ''}
+        </p>
         {state ? (
           <p className="parlant-connection" data-state={state}>
             <span className="parlant-connection-dot" aria-hidden="true" />

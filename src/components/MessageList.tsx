@@ -2,6 +2,7 @@ import { Fragment, useCallback, useLayoutEffect, useRef, useState, type Componen
 import type { ParlantEvent } from '../core/types';
 import type { ChatMessage, ToolFootnote } from '../core/model';
 import { Announcer } from './Announcer';
+import { handoffAt } from './handoff';
 import { Message } from './Message';
 import { cx, useChatUi } from './ui';
 import { useMessageWindow } from './useMessageWindow';
@@ -106,12 +107,12 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
             const i = start + offset;
             const previous = messages[i - 1];
             const showAuthor = !previous || previous.role !== message.role || previous.author !== message.author;
-            const joined = humanJoinsAt(messages, i);
+            const handoff = handoffAt(messages, i);
             return (
               <Fragment key={message.key}>
-                {joined && (
+                {handoff && (
                   <li className="parlant-event-note" data-kind="handoff">
-                    {labels.humanJoined(message.author || labels.humanAgent)}
+                    {handoff === 'human' ? labels.humanJoined(message.author || labels.humanAgent) : labels.agentBack(message.author || labels.agent)}
                   </li>
                 )}
                 <Item
@@ -142,17 +143,6 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
       )}
     </div>
   );
-}
-
-/** True when message `i` is where a human operator starts speaking (marked once per takeover). */
-function humanJoinsAt(messages: ChatMessage[], i: number): boolean {
-  const message = messages[i] as ChatMessage;
-  if (message.role !== 'human_agent') return false;
-  for (let j = i - 1; j >= 0; j -= 1) {
-    const previous = messages[j] as ChatMessage;
-    if (previous.role !== 'customer') return previous.role !== 'human_agent' || previous.author !== message.author;
-  }
-  return true;
 }
 
 /**

@@ -13,7 +13,7 @@ export function StatusIndicator({ activity, agentName, className, ...rest }: Sta
   const { labels, classNames } = useChatUi();
   const text =
     activity.state === 'typing'
-      ? labels.typing(agentName)
+      ? labels.typing(activity.who === 'human' ? activity.name || labels.humanAgent : agentName)
       : activity.state === 'thinking'
         ? labels.thinking(activity.stage)
         : activity.state === 'waiting'

@@ -66,6 +66,10 @@ export interface ChatLabels {
   table: (headers: string[]) => string;
   showMore: string;
   humanJoined: (name: string) => string;
+  /** In the header while a human operator has the conversation. */
+  humanInCharge: (name: string) => string;
+  /** In the conversation where the agent answers again after a human operator. */
+  agentBack: (agent: string) => string;
 }
 
 /** English defaults. @example const labels = { ...defaultLabels, send: 'Go' }; */
@@ -122,4 +126,6 @@ export const defaultLabels: ChatLabels = {
   },
   showMore: 'Show more',
   humanJoined: (name) => `${name} joined the conversation`,
+  humanInCharge: (name) => `You’re now chatting with ${name}`,
+  agentBack: (agent) => `${agent} is back in the conversation`,
 };

@@ -13,6 +13,10 @@ export interface ChatHeaderProps extends ComponentProps<'header'> {
   /** Shown under the title, e.g. the agent's description. */
   subtitle?: string | null;
   connection: ConnectionState;
+  /** `manual` while a human operator has the conversation: the header says who the customer is talking to. */
+  mode?: 'auto' | 'manual';
+  /** The operator's name, when known. */
+  operator?: string | null;
   /** Present in floating mode: closes the panel. */
   onClose?: () => void;
 }

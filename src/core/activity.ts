@@ -1,5 +1,5 @@
 import { messageData, statusData, traceKey } from './events';
-import { sessionMode } from './facts';
+import { operatorName, sessionMode } from './facts';
 import type { AgentActivity } from './model';
 import type { TimelineState } from './timeline';
 import type { ParlantEvent } from './types';
@@ -38,6 +38,8 @@ function finishedTurns(events: readonly ParlantEvent[]): Set<string> {
  */
 export function agentActivity(state: Pick<TimelineState, 'events' | 'outbox' | 'session' | 'sessionAsOf'>): AgentActivity {
   const { events } = state;
+  // While a human has the conversation, the engine's statuses mean nothing to the customer.
+  if (sessionMode(state) === 'manual') return operatorActivity(events);
   const sending = state.outbox.some((item) => item.state === 'sending');
   // A human who took over sends no statuses: nothing waits for the engine then.
   const handedOff = () => sessionMode(state) === 'manual';
@@ -79,4 +81,20 @@ export function agentActivity(state: Pick<TimelineState, 'events' | 'outbox' | '
     }
   }
   return sending ? { state: 'waiting' } : IDLE;
+}
+
+/**
+ * What a human operator is doing: typing, when their console posted a `typing` status (source
+ * `human_agent`) that neither a message of theirs nor another status of theirs followed.
+ */
+function operatorActivity(events: readonly ParlantEvent[]): AgentActivity {
+  for (let i = events.length - 1; i >= Math.max(0, events.length - RECENT); i -= 1) {
+    const event = events[i] as ParlantEvent;
+    if (event.kind === 'message' && event.source !== 'customer') return IDLE;
+    if (event.source !== 'human_agent') continue;
+    if (statusData(event)?.status !== 'typing') return IDLE;
+    const name = operatorName(events);
+    return name ? { state: 'typing', who: 'human', name } : { state: 'typing', who: 'human' };
+  }
+  return IDLE;
 }

@@ -31,18 +31,10 @@ export type ConnectionInput = 'start' | 'ok' | 'retry' | 'offline' | 'online' | 
 const FINAL: Record<FinalState, FinalState> = { ended: 'ended', unauthorized: 'unauthorized', failed: 'failed' };
 
 /**
- * Every transition, one row per state (a missing cell keeps the state). An answer always means
+ * Every transition, one row per state (a missing cell keeps the state): an answer always means
  * `live`; a failure while offline is expected and changes nothing; only a new start (the
- * customer's "Retry now", a new session) leaves a final state.
- *
- * | from \ input | start        | ok   | retry        | offline | online     | ended / unauthorized / failed |
- * | ------------ | ------------ | ---- | ------------ | ------- | ---------- | ----------------------------- |
- * | idle         | connecting   | live | reconnecting | offline | —          | that state                    |
- * | connecting   | —            | live | reconnecting | offline | —          | that state                    |
- * | live         | —            | —    | reconnecting | offline | —          | that state                    |
- * | reconnecting | —            | live | —            | offline | —          | that state                    |
- * | offline      | —            | live | —            | —       | connecting | that state                    |
- * | ended, unauthorized, failed | connecting | live | — | — | —          | that state                    |
+ * customer's "Retry now", a new session) leaves a final state. docs/architecture.md shows it as
+ * a table, checked against this one by a test.
  */
 const TABLE: Record<ConnectionState, Partial<Record<ConnectionInput, ConnectionState>>> = {
   idle: { start: 'connecting', ok: 'live', retry: 'reconnecting', offline: 'offline', ...FINAL },

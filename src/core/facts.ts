@@ -76,9 +76,23 @@ function changesHands(event: ParlantEvent): boolean {
 }
 
 /**
+ * The name of the human operator who last wrote in the conversation, or `null`.
+ * @example operatorName(events) // 'Dana (support)'
+ */
+export function operatorName(events: readonly ParlantEvent[]): string | null {
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const event = events[i] as ParlantEvent;
+    if (event.kind !== 'message' || event.source !== 'human_agent') continue;
+    const name = (event.data as { participant?: { display_name?: unknown } } | null)?.participant?.display_name;
+    if (typeof name === 'string' && name !== '') return name;
+  }
+  return null;
+}
+
+/**
  * Who answers now: `manual` when a human operator has the conversation. The latest event newer
  * than the last session read that says so decides (a tool result setting `control.mode`, a human
- * operator's message, the engine acknowledging again); without one, the session as the server
+ * operator's message, the engine acknowledging a message again); without one, the session as the server
  * described it (an operator console may switch the mode without any event).
  * @example if (sessionMode(state) === 'manual') showOperatorBanner();
  */
@@ -92,8 +106,9 @@ export function sessionMode(state: { events: readonly ParlantEvent[]; session: {
       .map((call) => call.result.control?.mode)
       .findLast((m) => m !== undefined);
     if (mode) return mode === 'manual' ? 'manual' : 'auto';
-    const status = statusData(event)?.status;
-    if (event.source === 'ai_agent' && (status === 'acknowledged' || status === 'processing')) return 'auto';
+    // The engine acknowledges a customer message only in automatic mode. (A late `processing`
+    // proves nothing: a cancelled turn's preamble task may still send one.)
+    if (event.source === 'ai_agent' && statusData(event)?.status === 'acknowledged') return 'auto';
   }
   return session?.mode === 'manual' ? 'manual' : 'auto';
 }

@@ -58,4 +58,8 @@ export interface AgentActivity {
   /** Free-text stage of `processing` (e.g. "Interpreting"). */
   stage?: string;
   traceKey?: string;
+  /** `human`: a human operator is typing (their console posted a `typing` status). */
+  who?: 'human';
+  /** The operator's name, when known. */
+  name?: string;
 }

@@ -1,6 +1,6 @@
 import { agentActivity } from './activity';
 import { deriveCustomEvents, deriveFootnotes, deriveMessages, outboxMessage } from './derive';
-import { sessionMode } from './facts';
+import { operatorName, sessionMode } from './facts';
 import type { AgentActivity, ChatMessage, ToolFootnote } from './model';
 import type { OutboxItem, TimelineState } from './timeline';
 import type { ParlantEvent } from './types';
@@ -31,6 +31,8 @@ export interface TimelineViews {
   selectAgentActivity(state: Pick<TimelineState, 'events' | 'outbox' | 'session' | 'sessionAsOf'>): AgentActivity;
   /** Who answers now: `manual` while a human operator has the conversation (see `sessionMode`). */
   selectMode(state: Pick<TimelineState, 'events' | 'session' | 'sessionAsOf'>): 'auto' | 'manual';
+  /** The name of the human operator who has the conversation, or `null` (the agent has it, or the name is not known yet). */
+  selectOperator(state: Pick<TimelineState, 'events' | 'session' | 'sessionAsOf'>): string | null;
   /** Custom events (from the customer's UI or from tools), in offset order. */
   selectCustomEvents(state: Pick<TimelineState, 'events'>): ParlantEvent[];
 }
@@ -55,11 +57,13 @@ export function createTimelineViews(): TimelineViews {
     agentActivity({ events, outbox, session, sessionAsOf }),
   );
   const mode = memo((events: TimelineState['events'], session: TimelineState['session'], sessionAsOf: number) => sessionMode({ events, session, sessionAsOf }));
+  const operator = memo(operatorName);
   return {
     selectCustomEvents: (state) => custom(state.events),
     selectMessages: (state) => messages(eventMessages(state.events), state.outbox),
     selectToolFootnotes: (state) => footnotes(state.events),
     selectAgentActivity: (state) => activity(state.events, state.outbox, state.session, state.sessionAsOf),
     selectMode: (state) => mode(state.events, state.session, state.sessionAsOf),
+    selectOperator: (state) => (mode(state.events, state.session, state.sessionAsOf) === 'manual' ? operator(state.events) : null),
   };
 }

@@ -19,6 +19,8 @@ export interface ParlantSessionState {
   session: Session | null;
   /** Who answers now: `manual` while a human operator has the conversation. */
   mode: 'auto' | 'manual';
+  /** The human operator who has the conversation, when known (`null` while the agent has it). */
+  operator: string | null;
   /** The agent (name for the header), once loaded. */
   agent: Agent | undefined;
   /** Messages in order, including the customer's pending and failed sends. */
@@ -82,6 +84,7 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
   const sessionId = useStore(store, (s) => s.sessionId);
   const session = useStore(store, (s) => s.session);
   const mode = useStore(store, views.selectMode);
+  const operator = useStore(store, views.selectOperator);
   const messages = useStore(store, views.selectMessages);
   const historyLoaded = useStore(store, (s) => s.historyLoaded);
   const footnotes = useStore(store, views.selectToolFootnotes);
@@ -103,6 +106,7 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
     sessionId,
     session,
     mode,
+    operator,
     agent: agent.data,
     messages,
     historyLoaded,

@@ -55,6 +55,8 @@ export const frenchLabels: ChatLabels = {
   imageBlocked: (host) => `Image de ${host}`,
   showMore: 'Afficher plus',
   humanJoined: (name) => `${name} a rejoint la conversation`,
+  humanInCharge: (name) => `Vous discutez maintenant avec ${name}`,
+  agentBack: (agent) => `${agent} reprend la conversation`,
 };
 
 /** Hebrew (right to left). @example <ParlantChatbox labels={hebrewLabels} dir="rtl" locale="he-IL" … /> */
@@ -108,4 +110,6 @@ export const hebrewLabels: ChatLabels = {
   imageBlocked: (host) => `תמונה מ־${host}`,
   showMore: 'עוד',
   humanJoined: (name) => `${name} הצטרף/ה לשיחה`,
+  humanInCharge: (name) => `את/ה משוחח/ת כעת עם ${name}`,
+  agentBack: (agent) => `${agent} חזר/ה לשיחה`,
 };

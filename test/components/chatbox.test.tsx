@@ -27,7 +27,7 @@ describe('<ParlantChatbox>', () => {
     const items = within(log()).getAllByRole('listitem');
     expect(items[0]).toHaveAttribute('data-role', 'customer');
     expect(items.at(-1)).toHaveAttribute('data-role', 'agent');
-    await waitFor(() => expect(screen.getByRole('status')).toHaveAttribute('data-state', 'idle'));
+    await waitFor(() => expect(document.querySelector('.parlant-status')).toHaveAttribute('data-state', 'idle'));
   });
 
   it('Shift+Enter adds a line, Enter during IME composition does not send', async () => {
