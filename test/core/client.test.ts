@@ -56,17 +56,18 @@ describe('client', () => {
     }));
     const bytes = new TextEncoder().encode(JSON.stringify(events));
     expect(bytes.length).toBeGreaterThan(256 * 1024); // large enough to be parsed in a task of its own
-    // 7-byte chunks: every multi-byte character is cut somewhere.
+    // Chunks of an odd size cut multi-byte characters all over the body.
     const chunked = () =>
       new ReadableStream<Uint8Array>({
         start(controller) {
-          for (let i = 0; i < bytes.length; i += 7) controller.enqueue(bytes.slice(i, i + 7));
+          for (let i = 0; i < bytes.length; i += 1021) controller.enqueue(bytes.slice(i, i + 1021));
           controller.close();
         },
       });
     const client = createParlantClient({ server: 'http://p.test', fetch: async () => new Response(chunked(), { headers: { 'Content-Type': 'application/json' } }) });
     const result = await client.listEvents('s1', { minOffset: 0, waitForData: 0 });
     expect(result.events).toHaveLength(1200);
+    expect(result.events.every((e, i) => (e.data as { message: string }).message === `Ça coûte 5 € 🙂 (#${i})`)).toBe(true);
     expect(result.events[1199]?.data).toMatchObject({ message: 'Ça coûte 5 € 🙂 (#1199)' });
   });
 
