@@ -20,6 +20,7 @@ export { Markdown, type MarkdownProps, type MarkdownPolicy } from './components/
 export { defaultLabels, type ChatLabels } from './components/labels';
 export { themeStyle, type ParlantTheme } from './components/theme';
 export type { ChatClassNames, ChatComponents, ChatPart } from './components/ui';
+export type { FeedbackValue, MessageFeedback } from './components/feedback';
 
 // The conversation without the widget.
 export { ParlantProvider, useParlant, type ParlantProviderProps } from './react/ParlantProvider';

@@ -3,6 +3,7 @@ import { expect, fn, within } from 'storybook/test';
 import { Message } from '../src';
 import { agentMessage, BALANCE_FOOTNOTE, customerMessage, humanMessage, ORDER_FOOTNOTES, pendingMessage } from './support/fixtures';
 import { withPartFrame } from './support/frames';
+import { hebrewLabels } from './support/locales';
 
 /**
  * One message: author, time, safe Markdown, delivery state with Retry for the customer's own
@@ -139,5 +140,49 @@ export const Dark: Story = {
   globals: { backgrounds: { value: 'dark' } },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('alert')).toHaveTextContent('Not sent');
+  },
+};
+
+const feedbackSpy = fn();
+
+/** Under an agent reply: copy it, and (when the host takes feedback) thumbs up or down with an optional reason. */
+export const ActionsAndFeedback: Story = {
+  args: { message: agentMessage('Your order **A-1042** has shipped.') },
+  parameters: { part: { list: true, onFeedback: feedbackSpy } },
+  play: async ({ args, canvas, userEvent }) => {
+    const actions = canvas.getByRole('group', { name: 'Message actions' });
+    await expect(within(actions).getByRole('button', { name: 'Copy message' })).toBeVisible();
+    await userEvent.click(within(actions).getByRole('button', { name: 'Helpful' }));
+    await expect(feedbackSpy).toHaveBeenLastCalledWith({ messageId: args.message.eventId, traceId: args.message.traceKey, value: 'up' });
+    await expect(within(actions).getByRole('button', { name: 'Helpful' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByRole('textbox', { name: 'Anything to add? (optional)' })).toHaveFocus();
+  },
+};
+
+/** The same, dark. */
+export const ActionsAndFeedbackDark: Story = {
+  ...ActionsAndFeedback,
+  parameters: { part: { list: true, colorScheme: 'dark', onFeedback: feedbackSpy } },
+  globals: { backgrounds: { value: 'dark' } },
+};
+
+/** The same, right to left, in Hebrew: the reason form, open. */
+export const ActionsAndFeedbackRtl: Story = {
+  args: { message: agentMessage('ההזמנה שלך **A-1042** נשלחה.') },
+  parameters: { part: { list: true, dir: 'rtl', labels: hebrewLabels, onFeedback: feedbackSpy } },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'לא מועיל' }));
+    await expect(canvas.getByRole('textbox', { name: 'משהו להוסיף? (לא חובה)' })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'שליחה' })).toBeVisible();
+  },
+};
+
+/** Without `onFeedback`: only the copy button. */
+export const ActionsWithoutFeedback: Story = {
+  args: { message: agentMessage('Here is what I found.') },
+  parameters: { part: { list: true } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('button', { name: 'Copy message' })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Helpful' })).toBeNull();
   },
 };

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { FeedbackProvider, feedbackStore, type MessageFeedback } from './feedback';
 import { defaultLabels, type ChatLabels } from './labels';
 import type { MarkdownPolicy } from './markdown/Markdown';
 import { timeFormat } from './timeFormat';
@@ -14,6 +15,30 @@ export interface ChatPartsSettings extends MarkdownPolicy {
   locale?: string;
   /** Longest message a customer may send (default 4000 characters). */
   maxMessageLength?: number;
+  /**
+   * Thumbs up or down on an agent reply (and, later, a reason): shown only when given. Called
+   * again for the same message when the customer adds a reason or changes the verdict.
+   */
+  onFeedback?: (feedback: MessageFeedback) => void;
+}
+
+/** Every key of {@link ChatPartsSettings}, once. */
+const SETTINGS_KEYS = [
+  'classNames', 'components', 'labels', 'locale', 'maxMessageLength', 'allowedImageOrigins', 'linkTarget', 'onLinkClick', 'plainTextOver', 'onFeedback',
+] as const satisfies ReadonlyArray<keyof ChatPartsSettings>;
+
+/**
+ * Splits a component's props into the parts' settings (only the keys given) and the rest.
+ * @example const [settings, rest] = splitPartsSettings(props);
+ */
+export function splitPartsSettings<T extends ChatPartsSettings>(props: T): [ChatPartsSettings, Omit<T, (typeof SETTINGS_KEYS)[number]>] {
+  const settings: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = { ...(props as object) };
+  for (const key of SETTINGS_KEYS) {
+    if (props[key] !== undefined) settings[key] = props[key];
+    delete rest[key];
+  }
+  return [settings as ChatPartsSettings, rest as Omit<T, (typeof SETTINGS_KEYS)[number]>];
 }
 
 /** Props of {@link ChatParts}. @example const p: ChatPartsProps = { labels: { send: 'Go' }, children: null }; */
@@ -33,7 +58,20 @@ export interface ChatPartsProps extends ChatPartsSettings {
  * </ParlantProvider>
  */
 export function ChatParts({ children, ...settings }: ChatPartsProps) {
-  const { labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength = 4000, locale } = settings;
+  const { labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength = 4000, locale, onFeedback } = settings;
+  const [store] = useState(feedbackStore);
+  useEffect(() => store.reportTo(onFeedback), [store, onFeedback]);
+  const enabled = onFeedback !== undefined;
+  const feedback = useMemo(() => ({ store, enabled }), [store, enabled]);
+  // One polite region for short confirmations; the text is cleared first so a repeat is said again.
+  const [said, setSaid] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const announce = useCallback((text: string) => {
+    setSaid('');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setSaid(text), 50);
+  }, []);
   const ui = useMemo<ChatUi>(
     () => ({
       labels: { ...defaultLabels, ...labels },
@@ -42,8 +80,9 @@ export function ChatParts({ children, ...settings }: ChatPartsProps) {
       markdown: { allowedImageOrigins, linkTarget, onLinkClick, plainTextOver },
       maxMessageLength,
       locale,
+      announce,
     }),
-    [labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength, locale],
+    [labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength, locale, announce],
   );
   // Build the time format while the history loads, not in the task that first renders messages.
   useEffect(() => {
@@ -56,5 +95,12 @@ export function ChatParts({ children, ...settings }: ChatPartsProps) {
     });
     return () => clearTimeout(id);
   }, [locale]);
-  return <ChatUiProvider value={ui}>{children}</ChatUiProvider>;
+  return (
+    <ChatUiProvider value={ui}>
+      <FeedbackProvider value={feedback}>{children}</FeedbackProvider>
+      <div className="parlant-visually-hidden" aria-live="polite">
+        {said}
+      </div>
+    </ChatUiProvider>
+  );
 }

@@ -1,10 +1,13 @@
-import { Component, memo, type ReactNode } from 'react';
+import { Component, memo, useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import type { ChatMessage } from '../core/model';
 import { sendOutcome } from '../core/policy';
+import { useFeedback } from './feedback';
 import { Markdown } from './markdown/Markdown';
+import { MessageActions } from './MessageActions';
 import { ToolFootnotes } from './ToolFootnotes';
 import { timeFormat } from './timeFormat';
 import { cx, useChatUi } from './ui';
+import { selectContents, useCopy } from './useCopy';
 import type { MessageProps } from './partProps';
 
 export type { MessageProps } from './partProps';
@@ -17,6 +20,7 @@ export type { MessageProps } from './partProps';
 export const Message = /* @__PURE__ */ memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, className, ...rest }: MessageProps) {
   const { labels, classNames, components, markdown, locale } = useChatUi();
   const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
+  const bubble = useRef<HTMLDivElement>(null);
   const author =
     message.role === 'customer' ? labels.you : message.role === 'human_agent' ? `${message.author || labels.humanAgent}` : message.author || labels.agent;
   return (
@@ -34,12 +38,12 @@ export const Message = /* @__PURE__ */ memo(function Message({ message, footnote
           {message.role === 'human_agent' && <span className="parlant-author-badge">{labels.humanAgent}</span>}
         </p>
       )}
-      <div className={cx('parlant-bubble', classNames.bubble)} dir="auto">
+      <div ref={bubble} className={cx('parlant-bubble', classNames.bubble)} dir="auto">
         <MessageBoundary text={message.text}>
           <Markdown text={message.text} labels={labels} {...markdown} />
         </MessageBoundary>
       </div>
-      <MessageMeta message={message} locale={locale} />
+      <MessageFooter message={message} locale={locale} bubble={bubble} />
       {message.delivery === 'failed' && message.clientId && (
         <p className="parlant-failed" role="alert">
           <span>{labels.notSent}</span>
@@ -73,16 +77,30 @@ function rejected(message: ChatMessage): boolean {
   return error !== undefined && sendOutcome(error) === 'rejected' && error.status !== 401 && error.status !== 403;
 }
 
-function MessageMeta({ message, locale }: { message: ChatMessage; locale: string | undefined }) {
-  const { labels } = useChatUi();
+/**
+ * Under the bubble: when it was sent (or that it is on its way) and the message's actions. One
+ * component for both, so a message costs no more components than before it had actions.
+ */
+function MessageFooter({ message, locale, bubble }: { message: ChatMessage; locale: string | undefined; bubble: RefObject<HTMLDivElement | null> }) {
+  const { labels, announce } = useChatUi();
+  const { copied, copy } = useCopy(
+    () => message.text,
+    () => selectContents(bubble.current),
+  );
+  const feedback = useFeedback(message.eventId);
+  useEffect(() => {
+    if (copied) announce(labels.copied);
+  }, [copied, announce, labels.copied]);
   const time = Date.parse(message.createdAt);
-  if (message.delivery === 'sending') return <p className="parlant-meta">{labels.sending}</p>;
-  if (message.delivery === 'queued') return <p className="parlant-meta">{labels.queued}</p>;
-  if (Number.isNaN(time)) return null;
-  return (
-    <p className="parlant-meta">
+  const meta =
+    message.delivery === 'sending' ? labels.sending : message.delivery === 'queued' ? labels.queued : Number.isNaN(time) ? null : (
       <time dateTime={message.createdAt}>{timeFormat(locale).format(time)}</time>
-    </p>
+    );
+  return (
+    <>
+      {meta && <p className="parlant-meta">{meta}</p>}
+      {message.delivery === 'sent' && <MessageActions message={message} labels={labels} copied={copied} onCopy={copy} feedback={feedback} announce={announce} />}
+    </>
   );
 }
 

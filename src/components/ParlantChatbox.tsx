@@ -2,7 +2,7 @@ import { useId, type ComponentProps, type ReactNode } from 'react';
 import { ParlantProvider } from '../react/ParlantProvider';
 import { splitChatConfig, type ChatConfig } from '../react/useChatInstance';
 import { ChatPanel } from './ChatPanel';
-import { ChatParts, type ChatPartsSettings } from './ChatParts';
+import { ChatParts, splitPartsSettings, type ChatPartsSettings } from './ChatParts';
 import { FloatingShell } from './FloatingShell';
 import { themeStyle, type ParlantTheme } from './theme';
 import { cx } from './ui';
@@ -43,16 +43,15 @@ export interface ParlantChatboxProps extends ChatConfig, ChatPartsSettings, Omit
 export function ParlantChatbox(props: ParlantChatboxProps) {
   validateProps(props);
   const [config, presentation] = splitChatConfig(props);
+  const [settings, shell] = splitPartsSettings(presentation);
   const {
     variant = 'inline', open, defaultOpen, onOpenChange, position = 'bottom-right', title, placeholder, greeting, theme,
-    colorScheme = 'light', classNames, components, labels, dir, locale, maxMessageLength, allowedImageOrigins, linkTarget,
-    onLinkClick, plainTextOver, className, style, ...rest
-  } = presentation;
-  const settings = { classNames, components, labels, locale, maxMessageLength, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver };
+    colorScheme = 'light', dir, className, style, ...rest
+  } = shell;
   const panelId = useId();
   const rootProps = {
     ...rest,
-    className: cx('parlant-chatbox', classNames?.root, className),
+    className: cx('parlant-chatbox', settings.classNames?.root, className),
     style: { ...themeStyle(theme), ...style },
     'data-variant': variant,
     'data-color-scheme': colorScheme,
@@ -62,7 +61,7 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
 
   return (
     <ParlantProvider {...config}>
-      <ChatParts {...stripUndefined(settings)}>
+      <ChatParts {...settings}>
         {variant === 'floating' ? (
           <FloatingShell rootProps={rootProps} panelId={panelId} open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
             {(close, inputRef) => <ChatPanel id={panelId} title={title} placeholder={placeholder} greeting={greeting} onClose={close} inputRef={inputRef} />}
@@ -75,8 +74,4 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
       </ChatParts>
     </ParlantProvider>
   );
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

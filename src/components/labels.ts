@@ -70,6 +70,18 @@ export interface ChatLabels {
   humanInCharge: (name: string) => string;
   /** In the conversation where the agent answers again after a human operator. */
   agentBack: (agent: string) => string;
+  /** Name of the row of actions under a message. */
+  messageActions: string;
+  copyMessage: string;
+  /** Thumbs up and down on an agent reply. */
+  helpful: string;
+  notHelpful: string;
+  /** The optional reason after a verdict, and its buttons. */
+  feedbackReason: string;
+  sendFeedback: string;
+  skipFeedback: string;
+  /** Said politely once feedback is given. */
+  feedbackThanks: string;
 }
 
 /** English defaults. @example const labels = { ...defaultLabels, send: 'Go' }; */
@@ -128,4 +140,12 @@ export const defaultLabels: ChatLabels = {
   humanJoined: (name) => `${name} joined the conversation`,
   humanInCharge: (name) => `You’re now chatting with ${name}`,
   agentBack: (agent) => `${agent} is back in the conversation`,
+  messageActions: 'Message actions',
+  copyMessage: 'Copy message',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  feedbackReason: 'Anything to add? (optional)',
+  sendFeedback: 'Send',
+  skipFeedback: 'Skip',
+  feedbackThanks: 'Thanks for your feedback',
 };

@@ -33,6 +33,8 @@ export interface ChatUi {
   markdown: MarkdownPolicy;
   maxMessageLength: number;
   locale: string | undefined;
+  /** Says something politely to screen readers (a copy done, feedback taken). */
+  announce: (text: string) => void;
 }
 
 const UiContext = /* @__PURE__ */ createContext<ChatUi>({
@@ -42,6 +44,7 @@ const UiContext = /* @__PURE__ */ createContext<ChatUi>({
   markdown: {},
   maxMessageLength: 4000,
   locale: undefined,
+  announce: () => {},
 });
 
 /** Provides presentation settings to the parts. @example <ChatUiProvider value={ui}>…</ChatUiProvider> */

@@ -28,7 +28,7 @@ export const withPartFrame: Decorator = (Story, { parameters }) => {
         ...(sized && { height: part.height, display: 'flex', flexDirection: 'column' }),
       }}
     >
-      <ChatParts {...part.markdown} {...(part.labels && { labels: part.labels })} {...(part.maxMessageLength && { maxMessageLength: part.maxMessageLength })} {...(part.locale && { locale: part.locale })}>
+      <ChatParts {...part.markdown} {...(part.onFeedback && { onFeedback: part.onFeedback })} {...(part.labels && { labels: part.labels })} {...(part.maxMessageLength && { maxMessageLength: part.maxMessageLength })} {...(part.locale && { locale: part.locale })}>
         {part.list ? (
           <ol className="parlant-log">
             <Story />

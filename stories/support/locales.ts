@@ -57,6 +57,14 @@ export const frenchLabels: ChatLabels = {
   humanJoined: (name) => `${name} a rejoint la conversation`,
   humanInCharge: (name) => `Vous discutez maintenant avec ${name}`,
   agentBack: (agent) => `${agent} reprend la conversation`,
+  messageActions: 'Actions du message',
+  copyMessage: 'Copier le message',
+  helpful: 'Utile',
+  notHelpful: 'Pas utile',
+  feedbackReason: 'Un commentaire ? (facultatif)',
+  sendFeedback: 'Envoyer',
+  skipFeedback: 'Passer',
+  feedbackThanks: 'Merci pour votre avis',
 };
 
 /** Hebrew (right to left). @example <ParlantChatbox labels={hebrewLabels} dir="rtl" locale="he-IL" … /> */
@@ -112,4 +120,12 @@ export const hebrewLabels: ChatLabels = {
   humanJoined: (name) => `${name} הצטרף/ה לשיחה`,
   humanInCharge: (name) => `את/ה משוחח/ת כעת עם ${name}`,
   agentBack: (agent) => `${agent} חזר/ה לשיחה`,
+  messageActions: 'פעולות להודעה',
+  copyMessage: 'העתקת ההודעה',
+  helpful: 'מועיל',
+  notHelpful: 'לא מועיל',
+  feedbackReason: 'משהו להוסיף? (לא חובה)',
+  sendFeedback: 'שליחה',
+  skipFeedback: 'דילוג',
+  feedbackThanks: 'תודה על המשוב',
 };

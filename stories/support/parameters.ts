@@ -2,7 +2,7 @@
  * Story parameters of this project, typed for every story through Storybook's `Parameters`
  * interface (the same module augmentation msw-storybook-addon uses for `parameters.msw`).
  */
-import type { ChatLabels, MarkdownPolicy } from '../../src';
+import type { ChatLabels, MarkdownPolicy, MessageFeedback } from '../../src';
 import type { ParlantParameters } from './emulator';
 
 /**
@@ -40,6 +40,8 @@ export interface PartParameter {
   maxMessageLength?: number;
   locale?: string;
   markdown?: MarkdownPolicy;
+  /** Takes thumbs up and down on agent replies (the widget's `onFeedback`). */
+  onFeedback?: (feedback: MessageFeedback) => void;
 }
 
 declare module 'storybook/internal/csf' {

@@ -1,8 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
+import { selectContents, useCopy } from '../useCopy';
 import type { MarkdownLabels } from './context';
-
-/** How long the button says "Copied". */
-const COPIED_MS = 2000;
 
 /** Props of {@link CodeBlock}. */
 export interface CodeBlockProps {
@@ -20,23 +18,10 @@ export interface CodeBlockProps {
  */
 export function CodeBlock({ lang, value, labels }: CodeBlockProps) {
   const code = useRef<HTMLElement>(null);
-  const [copied, setCopied] = useState(false);
-
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), COPIED_MS);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
-  const select = () => {
-    const selection = window.getSelection();
-    if (code.current && selection) selection.selectAllChildren(code.current);
-  };
-  const copy = () => {
-    const clipboard = navigator.clipboard as Clipboard | undefined;
-    if (typeof clipboard?.writeText !== 'function') return select();
-    clipboard.writeText(value).then(() => setCopied(true), select);
-  };
+  const { copied, copy } = useCopy(
+    () => value,
+    () => selectContents(code.current),
+  );
 
   return (
     <div className="parlant-md-code">
