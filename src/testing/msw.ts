@@ -1,6 +1,7 @@
 /**
- * MSW v2 adapter: serve an emulator under a base URL in Vitest (setupServer) or in the
- * browser (setupWorker, Storybook). Browser-safe.
+ * `parlant-chatbox/testing/msw`: serves an emulator under a base URL through MSW 2, in Vitest or
+ * Jest (`setupServer`) or in the browser (`setupWorker`, Storybook). The only entry that needs the
+ * optional peer dependency `msw`. Browser-safe.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { ParlantEmulator } from './emulator';
