@@ -8,9 +8,12 @@
  * - a state: connection states, message deliveries and roles, agent activities, error kinds;
  * - a slot: a `components` replacement or a `classNames` part;
  * - a field of what `useParlantSession` returns.
+ * It also checks the Storybook docs pages (the .mdx files under stories/), which no test renders: every README
+ * snippet they show (`<ReadmeSnippet path>`) and every story they embed (`of={Stories.Name}`) exists.
  * Run by `npm run check:api` after the API report check (build first).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -61,7 +64,31 @@ for (const [what, names] of Object.entries(expected)) {
   missing += absent.length;
   console.log(`${what}: ${names.length - absent.length}/${names.length} in README.md${absent.length ? `, missing ${absent.map((n) => `\`${n}\``).join(', ')}` : ''}`);
 }
-if (missing) {
-  console.error(`\nREADME.md does not mention ${missing} name${missing === 1 ? '' : 's'} of the public API (in backticks).`);
+
+/** The docs pages' references to README snippets and stories that do not exist. */
+function brokenDocsReferences() {
+  const pages = readdirSync(join(root, 'stories'), { recursive: true }).filter((f) => f.endsWith('.mdx'));
+  const broken = [];
+  for (const page of pages) {
+    const path = join(root, 'stories', page);
+    const text = readFileSync(path, 'utf8');
+    for (const [, snippet] of text.matchAll(/<ReadmeSnippet path="([^"]+)"/g)) {
+      if (!new RegExp(`^\`\`\`tsx?\\n// ${snippet.replace(/[.]/g, '\\.')}\\b`, 'm').test(readme)) broken.push(`${page}: README.md has no snippet ${snippet}`);
+    }
+    const modules = new Map([...text.matchAll(/import \* as (\w+) from '([^']+)'/g)].map(([, name, from]) => [name, resolve(dirname(path), from)]));
+    for (const [, name, story] of text.matchAll(/of=\{(\w+)\.(\w+)\}/g)) {
+      const file = modules.get(name);
+      const source = file && readFileSync(`${file}.tsx`, 'utf8');
+      if (!source || !new RegExp(`^export const ${story}\\b`, 'm').test(source)) broken.push(`${page}: no story ${name}.${story}`);
+    }
+  }
+  console.log(`docs pages: ${pages.length} checked${broken.length ? `, ${broken.length} broken references` : ''}`);
+  return broken;
+}
+
+const broken = brokenDocsReferences();
+for (const problem of broken) console.error(`  ${problem}`);
+if (missing || broken.length) {
+  if (missing) console.error(`\nREADME.md does not mention ${missing} name${missing === 1 ? '' : 's'} of the public API (in backticks).`);
   process.exit(1);
 }

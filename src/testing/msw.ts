@@ -14,13 +14,16 @@ export interface EmulatorHandlersOptions {
 
 /**
  * MSW handlers forwarding every request under `baseUrl` to the emulator. Dropped connections
- * (and aborted requests) become `HttpResponse.error()`, i.e. a `TypeError` in `fetch`.
+ * (and aborted requests) become `HttpResponse.error()`, i.e. a `TypeError` in `fetch`. Only the
+ * emulator's `handle` is used, so its type is that alone: each entry point's declarations carry
+ * their own copy of the emulator's types, and an emulator from `parlant-chatbox/testing` must
+ * fit here.
  * @example
  * const emu = createParlantEmulator({ timing: { stepMs: 0 } });
  * const server = setupServer(...createEmulatorHandlers(emu, { baseUrl: 'http://parlant.test' }));
  * server.listen();
  */
-export function createEmulatorHandlers(emulator: ParlantEmulator, options: EmulatorHandlersOptions): HttpHandler[] {
+export function createEmulatorHandlers(emulator: Pick<ParlantEmulator, 'handle'>, options: EmulatorHandlersOptions): HttpHandler[] {
   const base = options.baseUrl.replace(/\/+$/, '');
   const basePath = /^[a-z][a-z0-9+.-]*:/i.test(base) ? new URL(base).pathname.replace(/\/+$/, '') : base;
   const resolve = async ({ request }: { request: Request }) => {
