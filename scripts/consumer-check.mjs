@@ -188,6 +188,22 @@ function nextCheck(tarball, snippets) {
       },
     ],
     [
+      'next app: parlant-chatbox/testing without msw installed',
+      async () => {
+        const script = `import { createRequire } from 'node:module';
+let msw = true;
+try { createRequire(import.meta.url).resolve('msw'); } catch { msw = false; }
+if (msw) throw new Error('msw is installed here, so this proves nothing');
+const { createParlantEmulator } = await import('parlant-chatbox/testing');
+const emu = createParlantEmulator();
+const response = await emu.fetch('/agents');
+if (response.status !== 200) throw new Error('GET /agents answered ' + response.status);
+emu.close();`;
+        await run(process.execPath, ['--input-type=module', '--eval', script], { cwd: dir, timeoutMs: LIMITS.node, logFile: join(tmp, 'next-testing-entry.log') });
+        return 'createParlantEmulator() serves GET /agents';
+      },
+    ],
+    [
       'next app: next build (README app/ snippets, prerendered)',
       async () => {
         await run(bin, ['build'], { cwd: dir, env: toolEnv(), timeoutMs: LIMITS.build, logFile: join(tmp, 'next-build.log') });
