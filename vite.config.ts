@@ -21,18 +21,25 @@ export default defineConfig({
         index: 'src/index.ts',
         core: 'src/core/index.ts',
         testing: 'src/testing/index.ts',
+        'testing-msw': 'src/testing/msw.ts',
         'testing-node': 'src/testing/node.ts',
+        // The `parlant-chatbox-emulator` command (package.json `bin`).
+        cli: 'src/testing/cli.ts',
       },
       formats: ['es'],
     },
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the package: the output is readable, unminified ES modules (a stack trace
+    // names real functions and lines), while maps with their sources doubled the tarball and maps
+    // without them point at files a consumer does not have.
+    sourcemap: false,
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^msw($|\/)/, /^node:/],
       output: {
         // The React entry must stay a client module in React Server Component frameworks; a source
-        // directive would be dropped by the bundler, so it is added to that output only.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+        // directive would be dropped by the bundler, so it is added to that output only. The
+        // command's entry starts with the line that lets a shell run it.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
       },
     },
   },
@@ -44,7 +51,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/demo/**/*.test.ts'],
         },
       },
       {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ParlantChatbox, type ParlantTheme } from '../src';
+import { HINTS } from './hints';
 import { locales } from './locales';
 
 const themes: Record<string, ParlantTheme | undefined> = {
@@ -25,9 +26,15 @@ export function DemoApp({ server, agentId }: { server: string; agentId: string }
       <header className="demo-intro">
         <h1>parlant-chatbox</h1>
         <p>
-          Connected to <code>{server}</code>, agent <code>{agentId}</code>. Try <em>“What is my balance?”</em> (tools),
-          <em> “tell me a story”</em> (several messages), <em>“I need a human”</em> (handoff) or <em>“cause an error”</em>.
+          Connected to <code>{server}</code>, agent <code>{agentId}</code>. The emulated agent answers by keyword; try:
         </p>
+        <ul className="demo-hints">
+          {HINTS.map((hint) => (
+            <li key={hint.text}>
+              <q>{hint.text}</q> for {hint.shows}
+            </li>
+          ))}
+        </ul>
         <form className="demo-controls" aria-label="Demo settings" onSubmit={(e) => e.preventDefault()}>
           <Choice label="Theme" value={theme} options={Object.keys(themes)} onChange={setTheme} />
           <Choice label="Color scheme" value={scheme} options={[...schemes]} onChange={(v) => setScheme(v as (typeof schemes)[number])} />

@@ -15,7 +15,9 @@ let agentId = process.env.PARLANT_AGENT_ID;
 let stopEmulator: (() => Promise<void>) | null = null;
 if (!server) {
   const emulator = createParlantEmulator({
-    agents: [{ id: DEFAULT_AGENT_ID, name: 'Haxon', description: 'Emulated support assistant' }],
+    // The inline widget asks for a greeting; like a real fluid agent, this one greets only when
+    // told what to say.
+    agents: [{ id: DEFAULT_AGENT_ID, name: 'Haxon', description: 'Emulated support assistant', greeting: "Hi, I'm Haxon, an emulated agent. What can I do for you?" }],
   });
   const running = await startEmulatorServer({ emulator, port: Number(process.env.EMULATOR_PORT ?? 8800) }).catch(() =>
     startEmulatorServer({ emulator, port: 0 }),

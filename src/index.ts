@@ -32,6 +32,7 @@ export { ParlantError, type ParlantErrorKind } from './core/errors';
 export type { AgentActivity, ChatMessage, MessageRole, ToolFootnote } from './core/model';
 export type { Connection, ConnectionState } from './core/connection';
 export type { ChatSession } from './core/session';
+export type { TranscriptFormat } from './core/transcript';
 export type { ParlantClient, HeadersSource } from './core/client';
 export type { EventTransport } from './core/poller';
 export type { PageEnvironment } from './core/page';

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, spyOn, waitFor, within } from 'storybook/test';
 import { ParlantChatbox, type ChatHeaderProps, type StatusIndicatorProps, type ToolFootnotesProps } from '../src';
 import { DEFAULT_AGENT_ID, steps, type ScriptFn } from '../src/testing';
 import { disposeParlant, PARLANT_ORIGIN, parlantLoader, parlantOf, type ParlantParameters } from './support/emulator';
@@ -140,6 +140,33 @@ export const ToolFootnotes: Story = {
     await expect(details.getByText('Arguments')).toBeVisible();
     await expect(details.getByText('bank:get_balance')).toBeVisible();
     await expect(details.getByText(/"balance": 5000\.5/)).toBeVisible();
+  },
+};
+
+/**
+ * `downloadTranscript="markdown"`: the header's download button saves the conversation, tools
+ * included, as a Markdown file made in the page.
+ */
+export const TranscriptDownload: Story = {
+  args: { downloadTranscript: 'markdown' },
+  play: async ({ canvas, userEvent }) => {
+    await sendMessage(canvas, userEvent, 'What is my balance?');
+    await expect(await conversation(canvas).findByText('$5,000.50', {}, AGENT_REPLY)).toBeVisible();
+    // Read the file the link points at instead of letting the browser save it.
+    const saved: Array<{ name: string; text: Promise<string> }> = [];
+    const click = spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, text: fetch(this.href).then((response) => response.text()) });
+    });
+    try {
+      await userEvent.click(canvas.getByRole('button', { name: 'Download the conversation' }));
+    } finally {
+      click.mockRestore();
+    }
+    await expect(saved.map((file) => file.name)).toEqual([expect.stringMatching(/^conversation-.*\.md$/)]);
+    const text = await saved[0]!.text;
+    await expect(text).toContain('What is my balance?');
+    await expect(text).toContain('- Tool `bank:get_balance`');
+    await expect(text.indexOf('What is my balance?')).toBeLessThan(text.indexOf('$5,000.50'));
   },
 };
 
@@ -358,7 +385,8 @@ export const HostileAgentMessage: Story = {
   play: async ({ canvas }) => {
     const log = canvas.getByRole('log', { name: 'Conversation' });
     await waitFor(() => expect(log).toHaveTextContent('<script>window.__pwned = 1</script>'), AGENT_REPLY);
-    await expect(log.querySelector('script, img, iframe, svg')).toBeNull();
+    // Nothing a message says becomes an element of its own (the widget's own icons are outside the bubbles).
+    await expect(log.querySelector(':is(.parlant-bubble) :is(script, img, iframe, svg)')).toBeNull();
     for (const link of within(log).getAllByRole('link')) await expect(link.getAttribute('href')).toMatch(/^https:/);
     await expect(within(log).getByRole('link', { name: 'tracker (Image from evil.example)' })).toBeVisible();
     await expect((window as { __pwned?: number }).__pwned).toBeUndefined();

@@ -19,7 +19,7 @@ const SHOWN: Partial<Record<ConnectionState, 'connecting' | 'live' | 'reconnecti
  * @example <ChatHeader title="Support" connection="reconnecting" onClose={() => setOpen(false)} />
  * @example <ChatHeader title="Support" connection="live" mode="manual" operator="Dana" />
  */
-export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subtitle, connection, mode, operator, onClose, className, ...rest }: ChatHeaderProps) {
+export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subtitle, connection, mode, operator, onClose, onDownload, className, ...rest }: ChatHeaderProps) {
   const { labels, classNames } = useChatUi();
   const state = SHOWN[connection];
   const human = mode === 'manual';
@@ -40,6 +40,13 @@ export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subt
           <p className="parlant-subtitle">{subtitle}</p>
         ) : null}
       </div>
+      {onDownload && (
+        <button type="button" className="parlant-icon-button" onClick={onDownload} aria-label={labels.downloadTranscript} title={labels.downloadTranscript}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M8 2.5v8m-3.5-3.5L8 10.5 11.5 7M3 13h10" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </button>
+      )}
       {onClose && (
         <button type="button" className="parlant-icon-button" onClick={onClose} aria-label={labels.closeChat}>
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

@@ -1,5 +1,7 @@
 import { useCallback, type ReactNode, type Ref } from 'react';
 import { isStopped } from '../core/connection';
+import type { TranscriptFormat } from '../core/transcript';
+import { downloadFile } from './download';
 import { useParlant } from '../react/ParlantProvider';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -17,6 +19,8 @@ export interface ChatPanelProps {
   /** Floating mode: closes the panel. */
   onClose?: () => void;
   inputRef?: Ref<HTMLTextAreaElement>;
+  /** Offer the conversation as a file in this format from the header (off by default). */
+  downloadTranscript?: TranscriptFormat | undefined;
 }
 
 /** While the connection is in trouble the banner speaks; an empty conversation promises nothing. */
@@ -30,7 +34,7 @@ const TROUBLE = new Set(['reconnecting', 'offline', 'ended', 'unauthorized', 'fa
  *   <ChatPanel title="Support" />
  * </ParlantProvider>
  */
-export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef }: ChatPanelProps) {
+export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef, downloadTranscript }: ChatPanelProps) {
   const chat = useParlant();
   const { labels, classNames, components } = useChatUi();
   const Header = components.Header ?? ChatHeader;
@@ -41,10 +45,14 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef 
   const { send } = chat;
   // Stable, so the memoized composer does not re-render on every event.
   const onSend = useCallback((text: string) => send(text) !== null, [send]);
+  const { exportTranscript } = chat;
+  const onDownload = useCallback(() => {
+    if (downloadTranscript) downloadFile(exportTranscript(downloadTranscript), downloadTranscript, `conversation-${new Date().toISOString().slice(0, 10)}`);
+  }, [exportTranscript, downloadTranscript]);
 
   return (
     <section id={id} className={cx('parlant-panel', classNames.panel)} aria-label={title ?? chat.agent?.name ?? labels.title}>
-      <Header title={title ?? chat.agent?.name ?? labels.title} subtitle={chat.agent?.description ?? null} connection={chat.connection.state} mode={chat.mode} operator={chat.operator} {...(onClose && { onClose })} />
+      <Header title={title ?? chat.agent?.name ?? labels.title} subtitle={chat.agent?.description ?? null} connection={chat.connection.state} mode={chat.mode} operator={chat.operator} {...(onClose && { onClose })} {...(downloadTranscript && { onDownload })} />
       <ConnectionBanner connection={chat.connection} onRetry={chat.reconnect} onStartOver={chat.reset} />
       <MessageList
         messages={chat.messages}

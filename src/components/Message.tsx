@@ -1,4 +1,4 @@
-import { Component, memo, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { Component, memo, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ChatMessage } from '../core/model';
 import { sendOutcome } from '../core/policy';
 import { useFeedback } from './feedback';
@@ -21,6 +21,8 @@ export const Message = /* @__PURE__ */ memo(function Message({ message, footnote
   const { labels, classNames, components, markdown, locale } = useChatUi();
   const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
   const bubble = useRef<HTMLDivElement>(null);
+  // The actions are in the tab order only while focus is in this message (see rowFocus.ts).
+  const [focused, setFocused] = useState(false);
   const author =
     message.role === 'customer' ? labels.you : message.role === 'human_agent' ? `${message.author || labels.humanAgent}` : message.author || labels.agent;
   return (
@@ -30,6 +32,9 @@ export const Message = /* @__PURE__ */ memo(function Message({ message, footnote
       data-source={message.source}
       data-delivery={message.delivery}
       data-streaming={message.streaming || undefined}
+      tabIndex={-1}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => setFocused(event.currentTarget.contains(event.relatedTarget as Node | null))}
       {...rest}
     >
       {showAuthor && (
@@ -43,7 +48,7 @@ export const Message = /* @__PURE__ */ memo(function Message({ message, footnote
           <Markdown text={message.text} labels={labels} {...markdown} />
         </MessageBoundary>
       </div>
-      <MessageFooter message={message} locale={locale} bubble={bubble} />
+      <MessageFooter message={message} locale={locale} bubble={bubble} tabbable={focused} />
       {message.delivery === 'failed' && message.clientId && (
         <p className="parlant-failed" role="alert">
           <span>{labels.notSent}</span>
@@ -81,7 +86,8 @@ function rejected(message: ChatMessage): boolean {
  * Under the bubble: when it was sent (or that it is on its way) and the message's actions. One
  * component for both, so a message costs no more components than before it had actions.
  */
-function MessageFooter({ message, locale, bubble }: { message: ChatMessage; locale: string | undefined; bubble: RefObject<HTMLDivElement | null> }) {
+function MessageFooter(props: { message: ChatMessage; locale: string | undefined; bubble: RefObject<HTMLDivElement | null>; tabbable: boolean }) {
+  const { message, locale, bubble, tabbable } = props;
   const { labels, announce } = useChatUi();
   const { copied, copy } = useCopy(
     () => message.text,
@@ -99,7 +105,7 @@ function MessageFooter({ message, locale, bubble }: { message: ChatMessage; loca
   return (
     <>
       {meta && <p className="parlant-meta">{meta}</p>}
-      {message.delivery === 'sent' && <MessageActions message={message} labels={labels} copied={copied} onCopy={copy} feedback={feedback} announce={announce} />}
+      {message.delivery === 'sent' && <MessageActions message={message} labels={labels} copied={copied} onCopy={copy} feedback={feedback} announce={announce} tabbable={tabbable} />}
     </>
   );
 }

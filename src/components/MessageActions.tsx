@@ -16,9 +16,12 @@ export function MessageActions(props: {
   onCopy: () => void;
   feedback: { current: MessageFeedback | undefined; give: (feedback: MessageFeedback) => void } | null;
   announce: (text: string) => void;
+  /** In the tab order only while the message has focus (arrow keys move between messages). */
+  tabbable: boolean;
 }) {
-  const { message, labels, copied, onCopy, feedback, announce } = props;
+  const { message, labels, copied, onCopy, feedback, announce, tabbable } = props;
   const [asking, setAsking] = useState<FeedbackValue | null>(null);
+  const tabIndex = tabbable || asking !== null ? 0 : -1;
   const thumbs = useRef<Record<FeedbackValue, HTMLButtonElement | null>>({ up: null, down: null });
   const rateable = feedback !== null && message.role === 'agent' && message.eventId !== undefined && !message.streaming;
   const verdict = (value: FeedbackValue, reason?: string): MessageFeedback => ({
@@ -41,7 +44,7 @@ export function MessageActions(props: {
   return (
     <>
       <div className="parlant-actions" role="group" aria-label={labels.messageActions}>
-        <button type="button" className="parlant-action" onClick={onCopy} aria-label={copied ? labels.copied : labels.copyMessage} title={labels.copyMessage}>
+        <button type="button" className="parlant-action" tabIndex={tabIndex} onClick={onCopy} aria-label={copied ? labels.copied : labels.copyMessage} title={labels.copyMessage}>
           <Icon path={copied ? 'M3.5 8.5l3 3 6-7' : 'M5 5V3.5h7.5v7.5H11M3.5 5h7.5v7.5H3.5z'} />
         </button>
         {rateable &&
@@ -51,6 +54,7 @@ export function MessageActions(props: {
               ref={(el) => void (thumbs.current[value] = el)}
               type="button"
               className="parlant-action"
+              tabIndex={tabIndex}
               aria-pressed={feedback.current?.value === value}
               aria-label={value === 'up' ? labels.helpful : labels.notHelpful}
               title={value === 'up' ? labels.helpful : labels.notHelpful}

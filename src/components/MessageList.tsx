@@ -3,6 +3,7 @@ import type { ParlantEvent } from '../core/types';
 import type { ChatMessage, ToolFootnote } from '../core/model';
 import { Announcer } from './Announcer';
 import { handoffAt } from './handoff';
+import { moveBetweenRows } from './rowFocus';
 import { Message } from './Message';
 import { cx, useChatUi } from './ui';
 import { useMessageWindow } from './useMessageWindow';
@@ -90,7 +91,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
 
   return (
     // Focusable so keyboard users can scroll back through a history that has no links or buttons.
-    <div className={cx('parlant-scroller', className)} ref={scroller} onScroll={onScroll} tabIndex={0} {...rest}>
+    <div className={cx('parlant-scroller', className)} ref={scroller} onScroll={onScroll} onKeyDown={moveBetweenRows} tabIndex={0} {...rest}>
       {messages.length === 0 && empty ? <div className="parlant-empty">{empty}</div> : null}
       {/* role="log" wraps the list (on the <ol> itself it would take away the list semantics). It
           is not live: pages of earlier messages enter it as the reader scrolls; the Announcer

@@ -1,4 +1,5 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
+import type { TranscriptFormat } from '../core/transcript';
 import { ParlantProvider } from '../react/ParlantProvider';
 import { splitChatConfig, type ChatConfig } from '../react/useChatInstance';
 import { ChatPanel } from './ChatPanel';
@@ -29,6 +30,8 @@ export interface ParlantChatboxProps extends ChatConfig, ChatPartsSettings, Omit
   colorScheme?: 'light' | 'dark' | 'auto';
   /** Text direction of the widget chrome; messages always follow their own content. */
   dir?: 'ltr' | 'rtl' | 'auto';
+  /** A header button that saves the conversation as a file in this format (off by default). */
+  downloadTranscript?: TranscriptFormat;
 }
 
 /**
@@ -46,7 +49,7 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
   const [settings, shell] = splitPartsSettings(presentation);
   const {
     variant = 'inline', open, defaultOpen, onOpenChange, position = 'bottom-right', title, placeholder, greeting, theme,
-    colorScheme = 'light', dir, className, style, ...rest
+    colorScheme = 'light', dir, downloadTranscript, className, style, ...rest
   } = shell;
   const panelId = useId();
   const rootProps = {
@@ -64,11 +67,13 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
       <ChatParts {...settings}>
         {variant === 'floating' ? (
           <FloatingShell rootProps={rootProps} panelId={panelId} open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
-            {(close, inputRef) => <ChatPanel id={panelId} title={title} placeholder={placeholder} greeting={greeting} onClose={close} inputRef={inputRef} />}
+            {(close, inputRef) => (
+              <ChatPanel id={panelId} title={title} placeholder={placeholder} greeting={greeting} onClose={close} inputRef={inputRef} downloadTranscript={downloadTranscript} />
+            )}
           </FloatingShell>
         ) : (
           <div {...rootProps}>
-            <ChatPanel title={title} placeholder={placeholder} greeting={greeting} />
+            <ChatPanel title={title} placeholder={placeholder} greeting={greeting} downloadTranscript={downloadTranscript} />
           </div>
         )}
       </ChatParts>

@@ -82,6 +82,8 @@ export interface ChatLabels {
   skipFeedback: string;
   /** Said politely once feedback is given. */
   feedbackThanks: string;
+  /** The header button that saves the conversation as a file. */
+  downloadTranscript: string;
 }
 
 /** English defaults. @example const labels = { ...defaultLabels, send: 'Go' }; */
@@ -148,4 +150,5 @@ export const defaultLabels: ChatLabels = {
   sendFeedback: 'Send',
   skipFeedback: 'Skip',
   feedbackThanks: 'Thanks for your feedback',
+  downloadTranscript: 'Download the conversation',
 };

@@ -19,6 +19,8 @@ export interface ChatHeaderProps extends ComponentProps<'header'> {
   operator?: string | null;
   /** Present in floating mode: closes the panel. */
   onClose?: () => void;
+  /** Present when the host offers the transcript: saves it as a file. */
+  onDownload?: () => void;
 }
 
 /** Props of {@link Composer}. @example <Composer onSend={(text) => send(text)} /> */

@@ -14,6 +14,7 @@ import { createMessageSender, type MessageSender } from './sender';
 import { createSharedEventPoller } from './tabs';
 import { createTimelineStore, type TimelineStore } from './timeline';
 import type { Json, ParlantEvent, Session } from './types';
+import { formatTranscript, type TranscriptFormat, type TranscriptNames } from './transcript';
 import { createTimelineViews, type TimelineViews } from './views';
 
 /** Options of {@link createChatSession}. @example const o: ChatSessionOptions = { client, agentId: 'a1' }; */
@@ -81,6 +82,8 @@ export interface ChatSession extends Omit<MessageSender, 'start' | 'stop'> {
   retryReply(messageKey: string): void;
   /** Polls right away: the "Retry now" button, or after the host refreshed its auth headers. */
   reconnect(): void;
+  /** The conversation so far as Markdown, plain text or JSON (see `formatTranscript`). */
+  exportTranscript(format: TranscriptFormat, names?: Partial<TranscriptNames>): string;
 }
 
 /**
@@ -216,6 +219,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       return event;
     },
     retryReply: replies.retry,
+    exportTranscript: (format, names) => formatTranscript(views.selectMessages(store.getState()), views.selectToolFootnotes(store.getState()), format, names),
     reconnect() {
       creator.wake();
       if (poller) poller.reconnect();

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import type { Connection } from '../core/connection';
 import { ParlantError } from '../core/errors';
 import type { AgentActivity, ChatMessage, ToolFootnote } from '../core/model';
 import type { ChatSession } from '../core/session';
+import type { TranscriptFormat } from '../core/transcript';
 import type { Agent, Json, ParlantEvent, Session } from '../core/types';
 import { useChatInstance, type ChatConfig } from './useChatInstance';
 import { useStaleActivity } from './useStaleActivity';
@@ -51,6 +53,8 @@ export interface ParlantSessionState {
   reconnect(): void;
   /** Forgets this conversation; the next message starts a new session. */
   reset(): void;
+  /** The conversation so far as `markdown`, `text` or `json`, tools and operator names included. */
+  exportTranscript(format: TranscriptFormat): string;
   /** The conversation underneath (its store, client and selectors), for what the fields above do not cover. */
   chat: ChatSession;
 }
@@ -101,6 +105,8 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
     },
     queryClient,
   );
+  const agentName = agent.data?.name;
+  const exportTranscript = useCallback((format: TranscriptFormat) => chat.exportTranscript(format, agentName ? { agent: agentName } : {}), [chat, agentName]);
 
   return {
     sessionId,
@@ -122,6 +128,7 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
     startSession: chat.startSession,
     reconnect: chat.reconnect,
     reset,
+    exportTranscript,
     chat,
   };
 }

@@ -1,13 +1,14 @@
 /**
- * `parlant-chatbox/testing`: the Parlant emulator for tests, stories and demos (browser-safe).
- * The Node HTTP server lives in its own entry, `parlant-chatbox/testing/node`.
+ * `parlant-chatbox/testing`: the Parlant emulator for tests, stories and demos. It runs in any
+ * JavaScript environment and needs no other package: the MSW handlers are on
+ * `parlant-chatbox/testing/msw` (the only entry that needs `msw`), the Node HTTP server on
+ * `parlant-chatbox/testing/node`, and the `parlant-chatbox-emulator` command serves it over HTTP.
  * @example
- * import { createParlantEmulator, createEmulatorHandlers } from 'parlant-chatbox/testing';
+ * import { createParlantEmulator } from 'parlant-chatbox/testing';
  * const emu = createParlantEmulator({ timing: { stepMs: 0 } });
- * const handlers = createEmulatorHandlers(emu, { baseUrl: 'http://parlant.test' });
+ * const agents = await (await emu.fetch('/agents')).json();
  */
 export { createParlantEmulator, DEFAULT_AGENT_ID, type ParlantEmulator } from './emulator';
-export { createEmulatorHandlers, type EmulatorHandlersOptions } from './msw';
 export { steps } from './scripts';
 export { chooseScript, resolveScript } from './scripts-builtin';
 export type { AgentSideSource, ScriptFn, ScriptName, ScriptSpec, ScriptStep, ScriptTurn } from './scripts';

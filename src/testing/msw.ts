@@ -1,6 +1,7 @@
 /**
- * MSW v2 adapter: serve an emulator under a base URL in Vitest (setupServer) or in the
- * browser (setupWorker, Storybook). Browser-safe.
+ * `parlant-chatbox/testing/msw`: serves an emulator under a base URL through MSW 2, in Vitest or
+ * Jest (`setupServer`) or in the browser (`setupWorker`, Storybook). The only entry that needs the
+ * optional peer dependency `msw`. Browser-safe.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { ParlantEmulator } from './emulator';
@@ -13,13 +14,16 @@ export interface EmulatorHandlersOptions {
 
 /**
  * MSW handlers forwarding every request under `baseUrl` to the emulator. Dropped connections
- * (and aborted requests) become `HttpResponse.error()`, i.e. a `TypeError` in `fetch`.
+ * (and aborted requests) become `HttpResponse.error()`, i.e. a `TypeError` in `fetch`. Only the
+ * emulator's `handle` is used, so its type is that alone: each entry point's declarations carry
+ * their own copy of the emulator's types, and an emulator from `parlant-chatbox/testing` must
+ * fit here.
  * @example
  * const emu = createParlantEmulator({ timing: { stepMs: 0 } });
  * const server = setupServer(...createEmulatorHandlers(emu, { baseUrl: 'http://parlant.test' }));
  * server.listen();
  */
-export function createEmulatorHandlers(emulator: ParlantEmulator, options: EmulatorHandlersOptions): HttpHandler[] {
+export function createEmulatorHandlers(emulator: Pick<ParlantEmulator, 'handle'>, options: EmulatorHandlersOptions): HttpHandler[] {
   const base = options.baseUrl.replace(/\/+$/, '');
   const basePath = /^[a-z][a-z0-9+.-]*:/i.test(base) ? new URL(base).pathname.replace(/\/+$/, '') : base;
   const resolve = async ({ request }: { request: Request }) => {

@@ -65,6 +65,7 @@ export const frenchLabels: ChatLabels = {
   sendFeedback: 'Envoyer',
   skipFeedback: 'Passer',
   feedbackThanks: 'Merci pour votre avis',
+  downloadTranscript: 'Télécharger la conversation',
 };
 
 /** Hebrew (right to left). @example <ParlantChatbox labels={hebrewLabels} dir="rtl" locale="he-IL" … /> */
@@ -128,4 +129,5 @@ export const hebrewLabels: ChatLabels = {
   sendFeedback: 'שליחה',
   skipFeedback: 'דילוג',
   feedbackThanks: 'תודה על המשוב',
+  downloadTranscript: 'הורדת השיחה',
 };

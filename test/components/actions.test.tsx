@@ -68,4 +68,30 @@ describe('message actions', () => {
     expect(within(rowOf('10:00')).queryByRole('button', { name: 'Helpful' })).toBeNull();
     expect(within(rowOf('10:00')).getByRole('button', { name: 'Copy message' })).toBeInTheDocument();
   });
+
+  it('keeps the actions of one message at a time in the tab order: arrows move between messages, Tab reaches their buttons', async () => {
+    const onFeedback = vi.fn();
+    const { session } = seeded();
+    render(<ParlantChatbox {...widgetProps(env, { sessionId: session.id, onFeedback })} />);
+    await screen.findByText('10:00');
+    const user = userEvent.setup();
+    const history = screen.getByRole('log').parentElement as HTMLElement;
+    history.focus();
+    // From the history, Tab skips every message's buttons and lands in the composer.
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: /message/i })).toHaveFocus();
+    history.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(rowOf('Is the shop open on Sunday?')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(rowOf('10:00')).toHaveFocus();
+    await user.tab();
+    expect(within(rowOf('10:00')).getByRole('button', { name: 'Copy message' })).toHaveFocus();
+    await user.tab();
+    expect(within(rowOf('10:00')).getByRole('button', { name: 'Helpful' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(rowOf('Is the shop open on Sunday?')).toHaveFocus();
+    // The reply's buttons left the tab order with the focus.
+    expect(within(rowOf('10:00')).getByRole('button', { name: 'Copy message' })).toHaveAttribute('tabindex', '-1');
+  });
 });

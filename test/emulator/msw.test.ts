@@ -1,7 +1,8 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ParlantEvent } from '../../src/core/types';
-import { createEmulatorHandlers, createParlantEmulator } from '../../src/testing/index';
+import { createParlantEmulator } from '../../src/testing/index';
+import { createEmulatorHandlers } from '../../src/testing/msw';
 import { FAST, sig } from './helpers';
 
 const emu = createParlantEmulator({ timing: FAST });

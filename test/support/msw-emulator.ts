@@ -2,7 +2,8 @@ import { cleanup } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { ParlantChatboxProps } from '../../src';
-import { createEmulatorHandlers, createParlantEmulator, type ParlantEmulator } from '../../src/testing';
+import { createParlantEmulator, type ParlantEmulator } from '../../src/testing';
+import { createEmulatorHandlers } from '../../src/testing/msw';
 
 export const SERVER = 'http://parlant.test';
 
