@@ -12,7 +12,7 @@ export default defineConfig({
   plugins: [
     react(),
     dts({ tsconfigPath: 'tsconfig.build.json', include: ['src'], bundleTypes: true }),
-    cssBundle({ files: ['src/styles/tokens.css', 'src/styles/chatbox.css'], output: 'styles.css' }),
+    cssBundle({ files: ['src/styles/tokens.css', 'src/styles/chatbox.css', 'src/styles/phone.css'], output: 'styles.css' }),
   ],
   publicDir: false,
   build: {
