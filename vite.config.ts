@@ -44,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/phone/**/*.test.ts'],
         },
       },
       {
