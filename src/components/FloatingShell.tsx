@@ -3,9 +3,8 @@ import { useParlant } from '../react/ParlantProvider';
 import { wrapFocus } from './focusWrap';
 import { Launcher } from './Launcher';
 import { useChatUi } from './ui';
-import { useCloseRequest } from './useCloseRequest';
 import { useMediaQuery } from './useMediaQuery';
-import { useScrollLock } from './useScrollLock';
+import { useModalSheet } from './useModalSheet';
 import { useViewportFit } from './useViewportFit';
 
 /**
@@ -53,9 +52,8 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
     if (controlled === undefined) setUncontrolled(next);
     onOpenChange?.(next);
   };
-  useScrollLock(sheet);
+  useModalSheet(sheet, () => setOpen(false));
   useViewportFit(panel, sheet);
-  useCloseRequest(sheet, () => setOpen(false));
 
   useEffect(() => {
     if (open && !wasOpen.current) input.current?.focus();
@@ -65,7 +63,7 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape' && open) {
-      // Handled: the browser must not also turn this Escape into a close request (useCloseRequest).
+      // Handled: the browser must not also turn this Escape into a close request (useModalSheet).
       event.preventDefault();
       event.stopPropagation();
       setOpen(false);

@@ -8,11 +8,11 @@ import { useCallback, useSyncExternalStore } from 'react';
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (changed: () => void) => {
-      const list = typeof matchMedia === 'function' ? matchMedia(query) : null;
+      const list = window.matchMedia?.(query);
       list?.addEventListener('change', changed);
       return () => list?.removeEventListener('change', changed);
     },
     [query],
   );
-  return useSyncExternalStore(subscribe, () => typeof matchMedia === 'function' && matchMedia(query).matches, () => false);
+  return useSyncExternalStore(subscribe, () => Boolean(window.matchMedia?.(query).matches), () => false);
 }

@@ -13,26 +13,24 @@ const KEYBOARD_PX = 100;
  *
  * The conversation keeps its bottom edge where it was: what the reader saw just above the
  * composer stays there as the keyboard opens (the newest message, when they were at the end).
- * Pinch zoom also shrinks the visual viewport; then nothing is chased, the reader is zooming.
  * @example useViewportFit(panelRef, open && narrow);
  */
 export function useViewportFit(ref: RefObject<HTMLElement | null>, active: boolean): void {
   useLayoutEffect(() => {
     const element = ref.current;
-    const viewport = typeof visualViewport === 'object' ? visualViewport : null;
+    const viewport = window.visualViewport;
     if (!active || !element || !viewport) return;
     let height = -1;
     const fit = () => {
-      const zoomed = viewport.scale > 1.01;
-      element.style.setProperty('--parlant-viewport-top', `${zoomed ? 0 : viewport.offsetTop}px`);
-      const next = zoomed ? 0 : viewport.height;
-      if (next === height) return;
+      // Pinch zoom shrinks the visual viewport too; the reader is zooming, not typing.
+      if (viewport.scale > 1.01) return;
+      element.style.setProperty('--parlant-viewport-top', `${viewport.offsetTop}px`);
+      if (viewport.height === height) return;
       // Only on a change of size: setting scrollTop on every pan would stop a fling mid-way.
       const scrollers = Array.from(element.querySelectorAll<HTMLElement>('.parlant-scroller'), (el) => [el, el.scrollHeight - el.scrollTop - el.clientHeight] as const);
-      height = next;
-      if (zoomed) element.style.removeProperty('--parlant-viewport-height');
-      else element.style.setProperty('--parlant-viewport-height', `${next}px`);
-      element.toggleAttribute('data-keyboard', !zoomed && document.documentElement.clientHeight - next > KEYBOARD_PX);
+      height = viewport.height;
+      element.style.setProperty('--parlant-viewport-height', `${height}px`);
+      element.toggleAttribute('data-keyboard', document.documentElement.clientHeight - height > KEYBOARD_PX);
       for (const [el, fromBottom] of scrollers) el.scrollTop = el.scrollHeight - el.clientHeight - fromBottom;
     };
     fit();
@@ -41,8 +39,8 @@ export function useViewportFit(ref: RefObject<HTMLElement | null>, active: boole
     return () => {
       viewport.removeEventListener('resize', fit);
       viewport.removeEventListener('scroll', fit);
-      element.style.removeProperty('--parlant-viewport-top');
-      element.style.removeProperty('--parlant-viewport-height');
+      // The element's inline style holds nothing but the two properties set here.
+      element.removeAttribute('style');
       element.removeAttribute('data-keyboard');
     };
   }, [ref, active]);

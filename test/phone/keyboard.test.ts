@@ -83,3 +83,19 @@ describe('the keyboard on a 375×667 phone', () => {
     await expectAboveKeyboard(page, 367);
   });
 });
+
+describe('the keyboard on a 320×568 phone', () => {
+  it('grows the composer with a long draft, but not over the conversation', async () => {
+    const page = await phones.open(PHONES[1], { session: seedSession(phones.emu, 12) });
+    await openSheet(page);
+    await simulateKeyboard(page, { keyboard: 300 });
+    for (let line = 1; line <= 12; line += 1) {
+      await page.keyboard.type(`Line ${line} of a long question`);
+      await page.keyboard.press('Shift+Enter');
+    }
+    const visibleHeight = 568 - 300;
+    expect((await box(composerOf(page))).height).toBeLessThanOrEqual(visibleHeight * 0.25);
+    expect((await box(page.locator('.parlant-scroller'))).height).toBeGreaterThanOrEqual(visibleHeight * 0.4);
+    await expectAboveKeyboard(page, visibleHeight);
+  });
+});
