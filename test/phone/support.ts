@@ -15,13 +15,16 @@ import { createParlantEmulator, type ParlantEmulator } from '../../src/testing';
 import { startEmulatorServer } from '../../src/testing/node';
 
 /** The two screens every phone test runs on. */
-export const PHONES = [
+export const PHONES: readonly [Phone, Phone] = [
   { name: '375×667', viewport: { width: 375, height: 667 } },
   { name: '320×568', viewport: { width: 320, height: 568 } },
-] as const;
+];
 
-/** One of {@link PHONES}. */
-export type Phone = (typeof PHONES)[number];
+/** A touch screen of a given size: one of {@link PHONES}, or a tablet. */
+export interface Phone {
+  name: string;
+  viewport: { width: number; height: number };
+}
 
 /** Browser settings a test may change. */
 export interface ContextOptions {

@@ -1,7 +1,7 @@
 /**
  * Phones are used with fingers: 16px text in the composer (iOS Safari zooms into anything
  * smaller), 44px tap targets, and nothing that scrolls sideways, in the floating sheet and in
- * an inline widget in a 320px column.
+ * an inline widget in a 320px column; and no hover look stuck on after a tap.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
@@ -76,5 +76,16 @@ describe.each(PHONES)('fingers on a $name phone', (phone) => {
     const [newest, scroller] = await Promise.all([box(messages(page).last()), box(page.locator('.parlant-scroller'))]);
     expect(newest.bottom).toBeLessThanOrEqual(scroller.bottom);
     expect(await sideways(page)).toEqual({ page: 0, conversation: 0 });
+  });
+});
+
+describe('fingers on a 768×1024 tablet', () => {
+  it('a tap leaves no hover look behind on the launcher while the card is open', async () => {
+    const page = await phones.open({ name: 'tablet', viewport: { width: 768, height: 1024 } });
+    await launcherOf(page).tap();
+    await page.getByRole('region', { name: 'Haxon' }).waitFor();
+    // Wider than a phone: the card beside the page, with the launcher under it, under the finger.
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await launcherOf(page).evaluate((el) => [el.matches(':hover'), getComputedStyle(el).transform])).toEqual([true, 'none']);
   });
 });
