@@ -4,7 +4,7 @@ import { ParlantChatbox } from '../src';
 import { DEFAULT_AGENT_ID, steps, type ScriptFn } from '../src/testing';
 import { disposeParlant, PARLANT_ORIGIN, parlantLoader, parlantOf, type ParlantParameters } from './support/emulator';
 import { hebrewLabels } from './support/locales';
-import { PHONE, PHONE_VIEWPORTS, PhoneColumn, PhonePage, SimulatedKeyboard, SMALL_PHONE } from './support/phone';
+import { expectFullScreenSheet, PHONE, PHONE_VIEWPORTS, PhoneColumn, PhonePage, SimulatedKeyboard, SMALL_PHONE } from './support/phone';
 import { AGENT_REPLY, conversation, sendMessage } from './support/play';
 import { seedTurns } from './support/seed';
 // Part of the published styles.css; the preview loads the other two stylesheets.
@@ -42,18 +42,6 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
-
-/** The sheet is the whole screen: nothing of the page is visible or reachable around it. */
-async function expectFullScreenSheet(canvasElement: HTMLElement, name = 'Haxon') {
-  const sheet = await waitFor(() => {
-    const dialog = canvasElement.ownerDocument.querySelector<HTMLElement>(`[role="dialog"][aria-modal="true"]`);
-    if (!dialog) throw new Error('No sheet yet.');
-    return dialog;
-  });
-  await waitFor(() => expect(sheet.getBoundingClientRect()).toMatchObject({ top: 0, left: 0, width: innerWidth, height: innerHeight }));
-  await expect(sheet.querySelector('h2')).toHaveTextContent(name);
-  await expect(canvasElement.querySelector('.parlant-launcher')).not.toBeVisible();
-}
 
 /** An open conversation on a 375×667 phone, light. */
 export const Sheet: Story = {
@@ -117,7 +105,7 @@ export const KeyboardOpen: Story = {
     const log = conversation(canvas);
     await expect(await log.findByText('A-1042', {}, AGENT_REPLY)).toBeVisible();
     const keyboardTop = innerHeight - 260;
-    const sheet = canvasElement.ownerDocument.querySelector('[role="dialog"]') as HTMLElement;
+    const sheet = canvas.getByRole('dialog', { name: 'Haxon' });
     await waitFor(() => expect(sheet.getBoundingClientRect().bottom).toBe(keyboardTop));
     await expect(canvas.getByRole('textbox', { name: 'Message' }).getBoundingClientRect().bottom).toBeLessThanOrEqual(keyboardTop);
     const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;

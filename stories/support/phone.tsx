@@ -3,6 +3,7 @@
  * an on-screen keyboard.
  */
 import { useLayoutEffect, type CSSProperties, type ReactNode } from 'react';
+import { expect, waitFor, within } from 'storybook/test';
 
 /** Viewports for `parameters.viewport.options`; pick one with `globals.viewport.value`. */
 export const PHONE_VIEWPORTS = {
@@ -118,3 +119,16 @@ const KEY: CSSProperties = {
   textAlign: 'center',
   boxShadow: '0 1px 0 #9ca3af',
 };
+
+/**
+ * For play functions: the open widget is a modal sheet exactly the size of the viewport, titled
+ * `name`, with the launcher hidden.
+ * @example await expectFullScreenSheet(canvasElement);
+ */
+export async function expectFullScreenSheet(canvasElement: HTMLElement, name = 'Haxon'): Promise<void> {
+  const sheet = await within(canvasElement).findByRole('dialog', { name });
+  await expect(sheet).toHaveAttribute('aria-modal', 'true');
+  // Once it has slid in.
+  await waitFor(() => expect(sheet.getBoundingClientRect()).toMatchObject({ top: 0, left: 0, width: innerWidth, height: innerHeight }));
+  await expect(canvasElement.querySelector('.parlant-launcher')).not.toBeVisible();
+}
