@@ -12,7 +12,7 @@ export default defineConfig({
   plugins: [
     react(),
     dts({ tsconfigPath: 'tsconfig.build.json', include: ['src'], bundleTypes: true }),
-    cssBundle({ files: ['src/styles/tokens.css', 'src/styles/chatbox.css'], output: 'styles.css' }),
+    cssBundle({ files: ['src/styles/tokens.css', 'src/styles/chatbox.css', 'src/styles/phone.css'], output: 'styles.css' }),
   ],
   publicDir: false,
   build: {
@@ -51,7 +51,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/demo/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/demo/**/*.test.ts', 'test/phone/**/*.test.ts'],
         },
       },
       {

@@ -5,6 +5,7 @@ import { emulatorRoutes, PARLANT_ORIGIN } from '../stories/support/emulator';
 import '../stories/support/parameters';
 import '../src/styles/tokens.css';
 import '../src/styles/chatbox.css';
+import '../src/styles/phone.css';
 import './preview.css';
 
 /**

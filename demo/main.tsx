@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../src/styles/tokens.css';
 import '../src/styles/chatbox.css';
+import '../src/styles/phone.css';
 import './demo.css';
 import { DemoApp } from './DemoApp';
 

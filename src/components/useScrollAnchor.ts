@@ -28,7 +28,8 @@ function firstVisibleRow(container: HTMLElement): Anchor | null {
  * first row on screen (call it on every scroll, with whether the reader is now at the end);
  * `restore()` scrolls so that row is back where it was. Whenever the list changes size (a message
  * above grew, fonts loaded, a footnote opened) the place is restored, or, while the reader is at
- * the end, the view stays at the bottom. Corrections are by element, so repeating one is harmless.
+ * the end, the view stays at the bottom; the same when the container itself changes size (a draft
+ * grows, a keyboard opens). Corrections are by element, so repeating one is harmless.
  * @example const anchor = useScrollAnchor(() => scroller.current); onScroll={() => anchor.remember(atEnd)}
  */
 export function useScrollAnchor(container: () => HTMLElement | null) {
@@ -63,6 +64,8 @@ export function useScrollAnchor(container: () => HTMLElement | null) {
       else restore();
     });
     observer.observe(list);
+    // The container itself shrinks too: a growing draft, an on-screen keyboard, a resized window.
+    observer.observe(el);
     return () => observer.disconnect();
   }, [container, restore]);
 

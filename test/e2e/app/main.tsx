@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { ParlantChatbox, type PersistSession } from '../../../src';
 import '../../../src/styles/tokens.css';
 import '../../../src/styles/chatbox.css';
+import '../../../src/styles/phone.css';
 import './host.css';
 
 /** A host page for browser tests; everything comes from the query string. */

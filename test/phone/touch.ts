@@ -1,0 +1,90 @@
+/**
+ * Phones are used with fingers: 16px text in the composer (iOS Safari zooms into anything
+ * smaller), 44px tap targets, and nothing that scrolls sideways, in the floating sheet and in
+ * an inline widget in a 320px column; and no hover look stuck on after a tap.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { box } from './gestures';
+import { PHONES, type PhoneHarness } from './support';
+import { composerOf, launcherOf, messages, openSheet, reachesAt44, seedSession } from './widget';
+
+/** Registers these scenarios in the running test file, on its phone harness. @example touchScenarios(phoneHarness()); */
+export function touchScenarios(phones: PhoneHarness): void {
+  /** A session whose last answer holds what pushes a narrow layout sideways: a long unbroken link, a wide table, a code block. */
+  async function wideAnswer(): Promise<string> {
+    const id = seedSession(phones.emu, 4);
+    phones.emu.customerSay(id, 'What is my balance?');
+    await phones.emu.whenIdle(id);
+    phones.emu.agentSay(
+      id,
+      [
+        `Your statement: https://bank.example/statements/${'0123456789'.repeat(8)}`,
+        '| date | description | amount | balance |\n| --- | --- | --- | --- |\n| 2026-06-01 | Coffee beans, monthly subscription | 24.00 | 4,976.50 |',
+        '```sh\ncurl https://bank.example/api/v1/accounts/main/statements?from=2026-06-01&to=2026-06-30\n```',
+      ].join('\n\n'),
+    );
+    return id;
+  }
+
+  /** Pixels the page and the conversation can be scrolled sideways (both should be 0). */
+  const sideways = (page: Page) =>
+    page.evaluate(() => {
+      const scroller = document.querySelector('.parlant-scroller') as HTMLElement;
+      return { page: document.documentElement.scrollWidth - innerWidth, conversation: scroller.scrollWidth - scroller.clientWidth };
+    });
+
+  /** 16px composer text and 44px buttons. */
+  async function expectFingerSized(page: Page, buttons: string[]): Promise<void> {
+    expect(await composerOf(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
+    for (const name of buttons) {
+      const target = await box(page.getByRole('button', { name }));
+      expect(target.width, name).toBeGreaterThanOrEqual(44);
+      expect(target.height, name).toBeGreaterThanOrEqual(44);
+    }
+  }
+
+  describe.each(PHONES)('fingers on a $name phone', (phone) => {
+    it('the sheet: 16px composer text, 44px targets, and nothing scrolls sideways', async () => {
+      const page = await phones.open(phone, { session: await wideAnswer() });
+      expect(await box(launcherOf(page))).toMatchObject({ width: 56, height: 56 });
+      await openSheet(page);
+      await messages(page).getByText('Coffee beans, monthly subscription').waitFor();
+      await expectFingerSized(page, ['Close chat', 'Send']);
+      // Small text controls keep their looks but take a 44px finger from any side.
+      for (const control of [page.locator('summary', { hasText: '1 tool used' }), page.getByRole('button', { name: 'Copy code' })]) {
+        await control.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        expect(await reachesAt44(control), (await control.textContent()) ?? '').toEqual([true, true, true, true]);
+      }
+      expect(await sideways(page)).toEqual({ page: 0, conversation: 0 });
+    });
+
+    it('an inline widget in a 320px column: the same sizes, no sideways scroll, and a whole turn by touch', async () => {
+      const page = await phones.open(phone, { variant: 'inline', session: await wideAnswer() });
+      await messages(page).getByText('Coffee beans, monthly subscription').waitFor();
+      expect((await box(page.getByRole('region', { name: 'Haxon' }))).width).toBeLessThanOrEqual(320);
+      await expectFingerSized(page, ['Send']);
+      expect(await sideways(page)).toEqual({ page: 0, conversation: 0 });
+
+      await composerOf(page).tap();
+      await page.keyboard.type('Where is my order?');
+      await page.getByRole('button', { name: 'Send' }).tap();
+      await messages(page).filter({ hasText: 'A-1042' }).waitFor();
+      expect(await messages(page).last().textContent()).toContain('A-1042');
+      const [newest, scroller] = await Promise.all([box(messages(page).last()), box(page.locator('.parlant-scroller'))]);
+      expect(newest.bottom).toBeLessThanOrEqual(scroller.bottom);
+      expect(await sideways(page)).toEqual({ page: 0, conversation: 0 });
+    });
+  });
+
+  describe('fingers on a 768×1024 tablet', () => {
+    it('a tap leaves no hover look behind on the launcher while the card is open', async () => {
+      const page = await phones.open({ name: 'tablet', viewport: { width: 768, height: 1024 } });
+      await launcherOf(page).tap();
+      await page.getByRole('region', { name: 'Haxon' }).waitFor();
+      // Wider than a phone: the card beside the page, with the launcher under it, under the finger.
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      expect(await launcherOf(page).evaluate((el) => [el.matches(':hover'), getComputedStyle(el).transform])).toEqual([true, 'none']);
+    });
+  });
+}
