@@ -3,6 +3,9 @@ import { ParlantChatbox, type PersistSession } from '../../../src';
 import '../../../src/styles/tokens.css';
 import '../../../src/styles/chatbox.css';
 import './host.css';
+import { installProbe } from './probe';
+
+installProbe();
 
 /** A host page for browser tests; everything comes from the query string. */
 const params = new URLSearchParams(window.location.search);
