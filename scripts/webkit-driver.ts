@@ -69,13 +69,23 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
   const port = await freePort();
   // Without a GPU, WebKitGTK's hardware compositing draws blank screenshots under Xvfb.
   const env = { ...process.env, DISPLAY: given ?? xvfb?.display, LIBGL_ALWAYS_SOFTWARE: '1' };
-  const driver = spawn(webkitDriverPath(), [`--port=${port}`], { stdio: 'ignore', detached: true, env });
+  // A session a failed test could not end must not block the next one.
+  const driver = spawn(webkitDriverPath(), [`--port=${port}`, '--replace-on-new-session'], { stdio: 'ignore', detached: true, env });
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop();
+    process.kill(process.pid, signal);
+  };
   const stop = () => {
     end(driver);
     end(xvfb?.child);
     process.off('exit', stop);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   };
+  // Its own process groups outlive this process unless ended here.
   process.on('exit', stop);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     await ready(port, driver);
   } catch (error) {

@@ -7,7 +7,7 @@
  * the guest scenarios alone. A failed test leaves a screenshot of each of its pages.
  */
 import type { Server } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, vi } from 'vitest';
 import { emulatorBackend, realBackend, realServerFromEnv } from './backend';
@@ -34,6 +34,8 @@ const STRICT_CSP = (server: string) =>
 const h = { engine: engineFromEnv(), pages: [], open: (params?: Record<string, string>) => openPage(h, params) } as unknown as Harness;
 
 beforeAll(async () => {
+  // Only this run's screenshots: a stale failure picture would mislead.
+  rmSync(SHOTS(h.engine), { recursive: true, force: true });
   const built = await buildHostApp();
   app = built;
   engine = await launchEngine(h.engine);

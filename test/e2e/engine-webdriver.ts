@@ -43,7 +43,12 @@ function context(session: Session): EngineContext {
           for (const key of keys.reverse()) action.up(key);
           await action.perform();
         }),
-      type: (text) => act(() => session.keys([...text])),
+      // Element Send Keys takes any text (the actions API only single code units, so no emoji).
+      type: (text) =>
+        act(async () => {
+          const active = await session.getActiveElement();
+          await session.elementSendKeys(Object.values(active)[0] as string, text);
+        }),
       screenshot: (file) => act(() => session.saveScreenshot(file)).then(() => {}),
       close: () =>
         act(async () => {
@@ -79,7 +84,10 @@ export async function launchWebKit(): Promise<Engine> {
       const session = await remote({
         hostname: '127.0.0.1',
         port: driver.port,
-        logLevel: 'warn',
+        logLevel: 'error',
+        // A command WebKit never answers fails the test in a minute instead of hanging the run.
+        connectionRetryTimeout: 60_000,
+        connectionRetryCount: 0,
         capabilities: { browserName: 'MiniBrowser', 'wdio:enforceWebDriverClassic': true, 'webkitgtk:browserOptions': { args: ['--automation'] } } as WebdriverIO.Capabilities,
       });
       await session.setWindowSize(1280, 800);

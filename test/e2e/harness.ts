@@ -80,7 +80,7 @@ export const log = (page: TestPage): Locator => page.getByRole('log', { name: 'C
 
 /** Types a message and sends it with Enter, as a customer would. @example await say(page, 'Hello'); */
 export async function say(page: TestPage, text: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Message' }).first().focus();
+  await page.getByRole('textbox', { name: 'Message' }).first().click();
   await page.type(text);
   await page.press('Enter');
 }
