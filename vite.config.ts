@@ -1,12 +1,55 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import dts from 'vite-plugin-dts';
 import { cssBundle } from './scripts/css-bundle.ts';
+import { engineProvider } from './.storybook/engine-provider.ts';
 import { saveScreenshot } from './.storybook/screenshot-command.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+
+type Engine = 'chromium' | 'firefox' | 'webkit';
+
+/** The story tests in one engine: Debian's Chromium through Playwright, the others through the engine adapter. */
+const storybook = (engine: Engine, groupOrder: number): TestProjectInlineConfiguration => ({
+  extends: true,
+  plugins: [storybookTest({ configDir: '.storybook' })],
+  test: {
+    name: engine === 'chromium' ? 'storybook' : `storybook-${engine}`,
+    // A few stories walk long histories key press by key press in a real browser.
+    testTimeout: 60_000,
+    sequence: { groupOrder },
+    setupFiles: ['.storybook/vitest.setup.ts'],
+    browser: {
+      enabled: true,
+      headless: true,
+      provider:
+        engine === 'chromium'
+          ? playwright({
+              launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+              // Larger than any story viewport, so the test iframe is never scaled down (the
+              // README screenshots are taken at 1:1).
+              contextOptions: { viewport: { width: 1280, height: 1000 } },
+            })
+          : engineProvider(engine),
+      instances: [{ browser: engine }],
+      commands: { saveScreenshot },
+    },
+  },
+});
+
+/** The end-to-end suite (test/e2e/browser.test.ts) in another engine than Chromium. */
+const endToEnd = (engine: Exclude<Engine, 'chromium'>, groupOrder: number): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name: `e2e-${engine}`,
+    environment: 'node',
+    include: ['test/e2e/browser.test.ts'],
+    env: { E2E_ENGINE: engine },
+    sequence: { groupOrder },
+  },
+});
 
 export default defineConfig({
   plugins: [
@@ -56,36 +99,16 @@ export default defineConfig({
           setupFiles: ['test/support/setup-dom.ts'],
         },
       },
-      {
-        // Every story is a test in a real browser (Debian's Chromium, never a downloaded one):
-        // it renders, runs its play function, then axe must find no violation.
-        extends: true,
-        plugins: [storybookTest({ configDir: '.storybook' })],
-        test: {
-          name: 'storybook',
-          // A few stories walk long histories key press by key press in a real browser.
-          testTimeout: 60_000,
-          // After the node and dom projects, not beside them: a browser competing for the same
-          // cores made their timing-sensitive tests time out.
-          sequence: { groupOrder: 1 },
-          setupFiles: ['.storybook/vitest.setup.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: chromiumPath(),
-                args: CHROMIUM_ARGS,
-              },
-              // Larger than any story viewport, so the test iframe is never scaled down (the
-              // README screenshots are taken at 1:1).
-              contextOptions: { viewport: { width: 1280, height: 1000 } },
-            }),
-            instances: [{ browser: 'chromium' }],
-            commands: { saveScreenshot },
-          },
-        },
-      },
+      // Every story is a test in a real browser: it renders, runs its play function, then axe must
+      // find no violation. Chromium first, after the node and dom projects (a browser competing
+      // for the same cores made their timing-sensitive tests time out); then, one at a time, the
+      // end-to-end suite in Firefox and WebKit (Chromium's runs in the node project) and the
+      // stories in Firefox and WebKit.
+      storybook('chromium', 1),
+      endToEnd('firefox', 2),
+      endToEnd('webkit', 3),
+      storybook('firefox', 4),
+      storybook('webkit', 5),
     ],
   },
 });

@@ -26,7 +26,7 @@ const freePort = () =>
 
 /** Xvfb picks a free display itself and writes its number to the descriptor -displayfd names. */
 function startXvfb(): Promise<{ display: string; child: ChildProcess }> {
-  const child = spawn(xvfbPath(), ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(xvfbPath(), ['-displayfd', '3', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     let text = '';
     child.stdio[3]?.on('data', (chunk: Buffer) => {

@@ -5,7 +5,7 @@
 import puppeteer, { type BrowserContext, type KeyInput, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 import { firefoxPath } from '../../scripts/engines.mjs';
-import type { Engine, EngineContext, EnginePage } from './engine';
+import type { Engine, EngineContext, EnginePage, Viewport } from './engine';
 
 /** Chromium logs every non-2xx response; a 504 is Parlant's normal answer to an idle long-poll. */
 const idlePoll = (text: string) => text.includes('status of 504');
@@ -30,7 +30,14 @@ function wrap(page: Page): EnginePage {
     click: (selector) => page.click(selector),
     press: (chord) => pressChord(page, chord),
     type: (text) => page.keyboard.type(text),
-    screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
+    screenshot: async (file, element) => {
+      const path = file as `${string}.png`;
+      if (!element) return void (await page.screenshot({ path }));
+      const frame = element.frame ? await (await page.$(element.frame))?.contentFrame() : page.mainFrame();
+      const target = await frame?.$(element.selector);
+      if (!target) throw new Error(`No ${element.selector} to screenshot`);
+      await target.screenshot({ path });
+    },
     close: () => page.close(),
   };
 }
@@ -50,10 +57,9 @@ function context(name: 'chromium' | 'firefox', inner: BrowserContext): EngineCon
 
 /**
  * Launches headless Chromium or Firefox.
- * @example const engine = await launchPuppeteer('firefox');
+ * @example const engine = await launchPuppeteer('firefox', { width: 1280, height: 800 });
  */
-export async function launchPuppeteer(name: 'chromium' | 'firefox'): Promise<Engine> {
-  const viewport = { width: 1280, height: 800 };
+export async function launchPuppeteer(name: 'chromium' | 'firefox', viewport: Viewport): Promise<Engine> {
   const browser =
     name === 'firefox'
       ? await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true, defaultViewport: viewport })

@@ -5,7 +5,7 @@
  */
 import { Key, remote } from 'webdriverio';
 import { startWebKitDriver, type WebKitDriver } from '../../scripts/webkit-driver';
-import type { Engine, EngineContext, EnginePage } from './engine';
+import type { Engine, EngineContext, EnginePage, Viewport } from './engine';
 
 type Session = WebdriverIO.Browser;
 
@@ -49,7 +49,16 @@ function context(session: Session): EngineContext {
           const active = await session.getActiveElement();
           await session.elementSendKeys(Object.values(active)[0] as string, text);
         }),
-      screenshot: (file) => act(() => session.saveScreenshot(file)).then(() => {}),
+      screenshot: (file, element) =>
+        act(async () => {
+          if (!element) return void (await session.saveScreenshot(file));
+          if (element.frame) await session.switchFrame(session.$(element.frame));
+          try {
+            await session.$(element.selector).saveScreenshot(file);
+          } finally {
+            if (element.frame) await session.switchFrame(null);
+          }
+        }),
       close: () =>
         act(async () => {
           await session.closeWindow();
@@ -74,9 +83,9 @@ function context(session: Session): EngineContext {
 
 /**
  * Starts WebKitGTK's driver (under a private Xvfb) and opens sessions on it.
- * @example const engine = await launchWebKit();
+ * @example const engine = await launchWebKit({ width: 1280, height: 800 });
  */
-export async function launchWebKit(): Promise<Engine> {
+export async function launchWebKit(viewport: Viewport): Promise<Engine> {
   const driver: WebKitDriver = await startWebKitDriver();
   return {
     name: 'webkit',
@@ -90,7 +99,10 @@ export async function launchWebKit(): Promise<Engine> {
         connectionRetryCount: 0,
         capabilities: { browserName: 'MiniBrowser', 'wdio:enforceWebDriverClassic': true, 'webkitgtk:browserOptions': { args: ['--automation'] } } as WebdriverIO.Capabilities,
       });
-      await session.setWindowSize(1280, 800);
+      // The window's size includes its frame: grow it until the viewport has the size asked for.
+      await session.setWindowSize(viewport.width, viewport.height);
+      const inner = await session.execute(() => [window.innerWidth, window.innerHeight]);
+      await session.setWindowSize(2 * viewport.width - (inner[0] ?? 0), 2 * viewport.height - (inner[1] ?? 0));
       return context(session);
     },
     close: async () => driver.stop(),

@@ -20,8 +20,8 @@ export interface EnginePage {
   press(key: string): Promise<void>;
   /** Types text into the focused element, key by key. */
   type(text: string): Promise<void>;
-  /** A PNG of the visible page. */
-  screenshot(file: string): Promise<void>;
+  /** A PNG of the visible page, or of one element (in an iframe, when `frame` names one). */
+  screenshot(file: string, element?: { selector: string; frame?: string }): Promise<void>;
   /** Console errors and uncaught errors only the driver sees (none in WebKit). */
   readonly driverProblems: readonly string[];
   close(): Promise<void>;
@@ -42,6 +42,18 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** How to launch an engine. @example const o: EngineOptions = { viewport: { width: 1280, height: 1000 } }; */
+export interface EngineOptions {
+  /** Size of a tab's viewport; 1280 × 800 by default. */
+  viewport?: Viewport;
+}
+
+/** A viewport size in CSS pixels. @example const v: Viewport = { width: 1280, height: 800 }; */
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
 /** The engine `E2E_ENGINE` names; Chromium by default. @example const name = engineFromEnv(); */
 export function engineFromEnv(): EngineName {
   const name = process.env.E2E_ENGINE ?? 'chromium';
@@ -51,9 +63,10 @@ export function engineFromEnv(): EngineName {
 
 /**
  * Launches an engine from the system's packages (never a downloaded browser build).
- * @example const engine = await launchEngine(engineFromEnv());
+ * @example const engine = await launchEngine(engineFromEnv(), { viewport: { width: 1280, height: 1000 } });
  */
-export async function launchEngine(name: EngineName): Promise<Engine> {
-  if (name === 'webkit') return (await import('./engine-webdriver')).launchWebKit();
-  return (await import('./engine-puppeteer')).launchPuppeteer(name);
+export async function launchEngine(name: EngineName, options: EngineOptions = {}): Promise<Engine> {
+  const viewport = options.viewport ?? { width: 1280, height: 800 };
+  if (name === 'webkit') return (await import('./engine-webdriver')).launchWebKit(viewport);
+  return (await import('./engine-puppeteer')).launchPuppeteer(name, viewport);
 }
