@@ -39,13 +39,13 @@ const storybook = (engine: Engine, groupOrder: number): TestProjectInlineConfigu
   },
 });
 
-/** The end-to-end suite (test/e2e/browser.test.ts) in another engine than Chromium. */
-const endToEnd = (engine: Exclude<Engine, 'chromium'>, groupOrder: number): TestProjectInlineConfiguration => ({
+/** The end-to-end suite in one engine; Chromium's also runs the Chromium-only back/forward cache test. */
+const endToEnd = (engine: Engine, groupOrder: number): TestProjectInlineConfiguration => ({
   extends: true,
   test: {
     name: `e2e-${engine}`,
     environment: 'node',
-    include: ['test/e2e/browser.test.ts'],
+    include: engine === 'chromium' ? ['test/e2e/**/*.test.ts'] : ['test/e2e/browser.test.ts'],
     env: { E2E_ENGINE: engine },
     sequence: { groupOrder },
   },
@@ -87,7 +87,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/schedules/**/*.test.ts'],
         },
       },
       {
@@ -99,16 +99,16 @@ export default defineConfig({
           setupFiles: ['test/support/setup-dom.ts'],
         },
       },
-      // Every story is a test in a real browser: it renders, runs its play function, then axe must
-      // find no violation. Chromium first, after the node and dom projects (a browser competing
-      // for the same cores made their timing-sensitive tests time out); then, one at a time, the
-      // end-to-end suite in Firefox and WebKit (Chromium's runs in the node project) and the
-      // stories in Firefox and WebKit.
+      // The browsers come after the node and dom projects and one at a time (a browser competing
+      // for the same cores made timing-sensitive tests time out): every story as a test (it
+      // renders, runs its play function, then axe must find no violation) in Chromium, the
+      // end-to-end suite in each engine, then the stories in Firefox and WebKit.
       storybook('chromium', 1),
-      endToEnd('firefox', 2),
-      endToEnd('webkit', 3),
-      storybook('firefox', 4),
-      storybook('webkit', 5),
+      endToEnd('chromium', 2),
+      endToEnd('firefox', 3),
+      endToEnd('webkit', 4),
+      storybook('firefox', 5),
+      storybook('webkit', 6),
     ],
   },
 });

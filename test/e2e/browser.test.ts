@@ -1,6 +1,6 @@
 /**
  * The widget in a real browser over real HTTP, in the engine `E2E_ENGINE` names (Chromium by
- * default; the `e2e-firefox` and `e2e-webkit` projects set Firefox and WebKit). By default against
+ * default; the `e2e-chromium`, `e2e-firefox` and `e2e-webkit` projects each set one). By default against
  * the emulator, every scenario. With `PARLANT_E2E_SERVER` and `PARLANT_E2E_AGENT` (what
  * `npm run test:real` sets) against a real Parlant server: the guest and operator scenarios, or
  * with `PARLANT_E2E_POLICY=production` (a server under Parlant's production authorization policy)

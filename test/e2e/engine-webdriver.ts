@@ -49,15 +49,11 @@ function context(session: Session): EngineContext {
           const active = await session.getActiveElement();
           await session.elementSendKeys(Object.values(active)[0] as string, text);
         }),
-      screenshot: (file, element) =>
+      screenshot: (file) =>
         act(async () => {
-          if (!element) return void (await session.saveScreenshot(file));
-          if (element.frame) await session.switchFrame(session.$(element.frame));
-          try {
-            await session.$(element.selector).saveScreenshot(file);
-          } finally {
-            if (element.frame) await session.switchFrame(null);
-          }
+          // WebKitGTK's element screenshots come out shifted (a black band over the element's
+          // top) under Xvfb, so WebKit always captures the whole viewport.
+          await session.saveScreenshot(file);
         }),
       close: () =>
         act(async () => {

@@ -20,7 +20,7 @@ export interface EnginePage {
   press(key: string): Promise<void>;
   /** Types text into the focused element, key by key. */
   type(text: string): Promise<void>;
-  /** A PNG of the visible page, or of one element (in an iframe, when `frame` names one). */
+  /** A PNG of the visible page, or of one element (in an iframe, when `frame` names one; WebKit captures the whole page). */
   screenshot(file: string, element?: { selector: string; frame?: string }): Promise<void>;
   /** Console errors and uncaught errors only the driver sees (none in WebKit). */
   readonly driverProblems: readonly string[];
