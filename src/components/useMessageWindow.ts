@@ -38,25 +38,24 @@ function follow(range: Range, count: number, following: boolean): Range {
  * `anchor` keeps the reader's place (see useScrollAnchor).
  * @example const { start, end, showEarlier, showLater, showLatest } = useMessageWindow(messages.length, pinned, anchor);
  */
-export function useMessageWindow(count: number, following: boolean, anchor: { remember(pinned?: boolean): void; restore(): void }) {
+export function useMessageWindow(count: number, following: boolean, anchor: { remember(pinned?: boolean): void; rememberFirstRow(): void; restore(): void }) {
   const [range, setRange] = useState<Range>(() => ({ start: Math.max(0, count - INITIAL_WINDOW), end: count, count }));
 
   const current = follow(range, count, following);
   if (current !== range) setRange(current);
   const { start, end } = current;
 
-  const move = (next: Omit<Range, 'count'>) => {
-    anchor.remember();
-    setRange({ ...next, count });
-  };
+  const move = (next: Omit<Range, 'count'>) => setRange({ ...next, count });
   const showEarlier = () => {
     if (start === 0) return;
     const nextStart = Math.max(0, start - PAGE);
+    anchor.rememberFirstRow();
     move({ start: nextStart, end: Math.min(end, nextStart + MAX_WINDOW) });
   };
   const showLater = () => {
     if (end >= count) return;
     const nextEnd = Math.min(count, end + PAGE);
+    anchor.remember();
     move({ start: Math.max(start, nextEnd - MAX_WINDOW), end: nextEnd });
   };
   /** Back to the newest messages (the caller scrolls to the bottom). */

@@ -25,8 +25,8 @@ function firstVisibleRow(container: HTMLElement): Anchor | null {
 /**
  * Keeps the reader's place in the conversation, the same way in every browser (native scroll
  * anchoring is off: Safari lacks it, and it does not cover every layout). `remember()` notes the
- * first row on screen (call it on every scroll, with whether the reader is now at the end);
- * `restore()` scrolls so that row is back where it was. Whenever the list changes size (a message
+ * first row on screen (call it on every scroll, with whether the reader is now at the end),
+ * `rememberFirstRow()` the first rendered one (before earlier rows come in); `restore()` scrolls so that row is back where it was. Whenever the list changes size (a message
  * above grew, fonts loaded, a footnote opened) the place is restored, or, while the reader is at
  * the end, the view stays at the bottom; the same when the container itself changes size (a draft
  * grows, a keyboard opens). Corrections are by element, so repeating one is harmless.
@@ -46,6 +46,19 @@ export function useScrollAnchor(container: () => HTMLElement | null) {
     },
     [container],
   );
+  /**
+   * Notes the first rendered row, kept no lower than the top of the view: "Show earlier" keeps
+   * the seam between the pages in sight wherever the reader was. Keeping the row they were
+   * reading instead would, when they were far below (a screen reader, or an engine that does not
+   * scroll a clicked button into view, as WebKit), push the view to the end and load later
+   * messages at once, undoing the request.
+   */
+  const rememberFirstRow = useCallback(() => {
+    const el = container();
+    const row = el?.querySelector('.parlant-log')?.firstElementChild;
+    if (!el || !row) return;
+    anchor.current = { element: row, top: Math.max(0, row.getBoundingClientRect().top - el.getBoundingClientRect().top) };
+  }, [container]);
   const restore = useCallback(() => {
     const el = container();
     const before = anchor.current;
@@ -69,5 +82,5 @@ export function useScrollAnchor(container: () => HTMLElement | null) {
     return () => observer.disconnect();
   }, [container, restore]);
 
-  return useMemo(() => ({ remember, restore }), [remember, restore]);
+  return useMemo(() => ({ remember, rememberFirstRow, restore }), [remember, rememberFirstRow, restore]);
 }

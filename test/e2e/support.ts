@@ -3,13 +3,13 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-/** Chromium from the system (never a downloaded one); CHROMIUM_PATH overrides. */
+/** Playwright's Chromium on the system's binary (never a downloaded one), for Chromium-only tests; CHROMIUM_PATH overrides. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
@@ -50,27 +50,4 @@ export async function serveStatic(dir: string, csp: (url: URL) => string | null)
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, server };
-}
-
-/** What a page did on the network. @example log.filter((r) => r.method === 'POST'); */
-export interface NetworkEntry {
-  method: string;
-  url: string;
-  status: number | null;
-}
-
-/** Records every request of a page and, once it answers, its status. @example const log = recordNetwork(page); */
-export function recordNetwork(page: Page): NetworkEntry[] {
-  const log: NetworkEntry[] = [];
-  const pending = new Map<object, NetworkEntry>();
-  page.on('request', (request) => {
-    const entry = { method: request.method(), url: request.url(), status: null };
-    pending.set(request, entry);
-    log.push(entry);
-  });
-  page.on('response', (response) => {
-    const entry = pending.get(response.request());
-    if (entry) entry.status = response.status();
-  });
-  return log;
 }

@@ -4,6 +4,9 @@ import '../../../src/styles/tokens.css';
 import '../../../src/styles/chatbox.css';
 import '../../../src/styles/phone.css';
 import './host.css';
+import { installProbe } from './probe';
+
+installProbe();
 
 /** A host page for browser tests; everything comes from the query string. */
 const params = new URLSearchParams(window.location.search);
