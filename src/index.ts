@@ -33,6 +33,7 @@ export type { AgentActivity, ChatMessage, MessageRole, ToolFootnote } from './co
 export type { Connection, ConnectionState } from './core/connection';
 export type { ChatSession } from './core/session';
 export type { TranscriptFormat } from './core/transcript';
+export type { SearchHit } from './core/search';
 export type { ParlantClient, HeadersSource } from './core/client';
 export type { EventTransport } from './core/poller';
 export type { PageEnvironment } from './core/page';

@@ -15,11 +15,12 @@ const SHOWN: Partial<Record<ConnectionState, 'connecting' | 'live' | 'reconnecti
 
 /**
  * The panel's title bar: agent name and connection state, who the customer is talking to while a
- * human operator has the conversation (announced when it changes), and a close button when floating.
+ * human operator has the conversation (announced when it changes), a search button when there is
+ * something to search, and a close button when floating.
  * @example <ChatHeader title="Support" connection="reconnecting" onClose={() => setOpen(false)} />
  * @example <ChatHeader title="Support" connection="live" mode="manual" operator="Dana" />
  */
-export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subtitle, connection, mode, operator, onClose, onDownload, className, ...rest }: ChatHeaderProps) {
+export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subtitle, connection, mode, operator, onClose, onDownload, onSearch, className, ...rest }: ChatHeaderProps) {
   const { labels, classNames } = useChatUi();
   const state = SHOWN[connection];
   const human = mode === 'manual';
@@ -40,6 +41,13 @@ export const ChatHeader = /* @__PURE__ */ memo(function ChatHeader({ title, subt
           <p className="parlant-subtitle">{subtitle}</p>
         ) : null}
       </div>
+      {onSearch && (
+        <button type="button" className="parlant-icon-button" onClick={onSearch} aria-label={labels.search} title={labels.search} aria-keyshortcuts="Control+F Meta+F">
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M7 2.75a4.25 4.25 0 1 0 0 8.5 4.25 4.25 0 0 0 0-8.5zM10.2 10.2 13.5 13.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      )}
       {onDownload && (
         <button type="button" className="parlant-icon-button" onClick={onDownload} aria-label={labels.downloadTranscript} title={labels.downloadTranscript}>
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode, type Ref } from 'react';
+import { useCallback, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { isStopped } from '../core/connection';
 import type { TranscriptFormat } from '../core/transcript';
 import { downloadFile } from './download';
@@ -7,8 +7,10 @@ import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
 import { ConnectionBanner } from './ConnectionBanner';
 import { MessageList } from './MessageList';
+import { SearchBar } from './SearchBar';
 import { StatusIndicator } from './StatusIndicator';
 import { cx, useChatUi } from './ui';
+import { useConversationSearch } from './useConversationSearch';
 
 /** Props of {@link ChatPanel}. @example <ChatPanel title="Support" /> */
 export interface ChatPanelProps {
@@ -29,6 +31,8 @@ const TROUBLE = new Set(['reconnecting', 'offline', 'ended', 'unauthorized', 'fa
 /**
  * The chat itself (header, connection banner, conversation, status, composer), reading the
  * conversation of the enclosing provider. Parts come from `components` when the host replaced them.
+ * The header's search button, or Ctrl/Cmd+F with the focus in the panel, opens a search through
+ * the whole conversation; Escape closes it and puts the focus back where it was.
  * @example
  * <ParlantProvider server={url} agentId={id}>
  *   <ChatPanel title="Support" />
@@ -36,7 +40,7 @@ const TROUBLE = new Set(['reconnecting', 'offline', 'ended', 'unauthorized', 'fa
  */
 export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef, downloadTranscript }: ChatPanelProps) {
   const chat = useParlant();
-  const { labels, classNames, components } = useChatUi();
+  const { labels, classNames, components, markdown } = useChatUi();
   const Header = components.Header ?? ChatHeader;
   const Status = components.StatusIndicator ?? StatusIndicator;
   const Input = components.Composer ?? Composer;
@@ -50,9 +54,37 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef,
     if (downloadTranscript) downloadFile(exportTranscript(downloadTranscript), downloadTranscript, `conversation-${new Date().toISOString().slice(0, 10)}`);
   }, [exportTranscript, downloadTranscript]);
 
+  const search = useConversationSearch(chat.messages, markdown.plainTextOver);
+  const field = useRef<HTMLInputElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const searchable = chat.messages.length > 0;
+  const { show, hide } = search;
+  const openSearch = useCallback(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== field.current) returnTo.current = active;
+    // Open already: back to the field, its query selected to type a new one. Otherwise it mounts focused.
+    field.current?.focus();
+    field.current?.select();
+    show();
+  }, [show]);
+  const closeSearch = useCallback(() => {
+    hide();
+    const back = returnTo.current;
+    returnTo.current = null;
+    (back?.isConnected ? back : field.current?.closest('section')?.querySelector<HTMLElement>('.parlant-scroller'))?.focus();
+  }, [hide]);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // Inside the widget, Ctrl/Cmd+F searches the whole conversation: the browser's find sees only the rendered messages.
+    if (searchable && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      openSearch();
+    }
+  };
+
   return (
-    <section id={id} className={cx('parlant-panel', classNames.panel)} aria-label={title ?? chat.agent?.name ?? labels.title}>
-      <Header title={title ?? chat.agent?.name ?? labels.title} subtitle={chat.agent?.description ?? null} connection={chat.connection.state} mode={chat.mode} operator={chat.operator} {...(onClose && { onClose })} {...(downloadTranscript && { onDownload })} />
+    <section id={id} onKeyDown={onKeyDown} className={cx('parlant-panel', classNames.panel)} aria-label={title ?? chat.agent?.name ?? labels.title}>
+      <Header title={title ?? chat.agent?.name ?? labels.title} subtitle={chat.agent?.description ?? null} connection={chat.connection.state} mode={chat.mode} operator={chat.operator} {...(onClose && { onClose })} {...(downloadTranscript && { onDownload })} {...(searchable && { onSearch: openSearch })} />
+      {search.open && <SearchBar search={search} onClose={closeSearch} inputRef={field} />}
       <ConnectionBanner connection={chat.connection} onRetry={chat.reconnect} onStartOver={chat.reset} />
       <MessageList
         messages={chat.messages}
@@ -63,6 +95,7 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef,
         onDelete={chat.deleteMessage}
         onRetryReply={chat.retryReply}
         customEvents={chat.customEvents}
+        search={search.open && search.hits ? { query: search.query, hits: search.hits, current: search.current, reveal: search.reveal } : undefined}
       />
       <Input
         ref={inputRef}

@@ -14,10 +14,11 @@ export type { MessageProps } from './partProps';
 
 /**
  * One chat message: author, time, Markdown text (safe), delivery state with retry for the
- * customer's own messages, and tool footnotes for the agent's.
+ * customer's own messages, and tool footnotes for the agent's. `highlight` marks the text the
+ * conversation search found in it.
  * @example <Message message={message} footnotes={footnotes} showAuthor onRetry={retry} />
  */
-export const Message = /* @__PURE__ */ memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, className, ...rest }: MessageProps) {
+export const Message = /* @__PURE__ */ memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, highlight, className, ...rest }: MessageProps) {
   const { labels, classNames, components, markdown, locale } = useChatUi();
   const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
   const bubble = useRef<HTMLDivElement>(null);
@@ -45,7 +46,7 @@ export const Message = /* @__PURE__ */ memo(function Message({ message, footnote
       )}
       <div ref={bubble} className={cx('parlant-bubble', classNames.bubble)} dir="auto">
         <MessageBoundary text={message.text}>
-          <Markdown text={message.text} labels={labels} {...markdown} />
+          <Markdown text={message.text} labels={labels} highlight={highlight} {...markdown} />
         </MessageBoundary>
       </div>
       <MessageFooter message={message} locale={locale} bubble={bubble} tabbable={focused} />

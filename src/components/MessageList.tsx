@@ -1,6 +1,7 @@
-import { Fragment, useCallback, useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { ParlantEvent } from '../core/types';
 import type { ChatMessage, ToolFootnote } from '../core/model';
+import type { SearchHit } from '../core/search';
 import { Announcer } from './Announcer';
 import { handoffAt } from './handoff';
 import { moveBetweenRows } from './rowFocus';
@@ -22,6 +23,24 @@ export interface MessageListProps extends ComponentProps<'div'> {
   onRetryReply?: (messageKey: string) => void;
   /** Custom events, shown in offset order among the messages when `components.CustomEvent` renders them. */
   customEvents?: ParlantEvent[];
+  /** A search through the conversation: its messages found are marked, the current one brought into view. */
+  search?: MessageListSearch | undefined;
+}
+
+/**
+ * What {@link MessageList} shows of a search: the query marked in the messages found, the current
+ * one outlined (`data-search-hit="current"` on its row) and brought into view, rendered first if
+ * it is outside the window of rendered messages.
+ * @example const s: MessageListSearch = { query: 'refund', hits: search('refund'), current: hits.at(-1)?.key ?? null, reveal: 1 };
+ */
+export interface MessageListSearch {
+  query: string;
+  /** The messages found (e.g. the hook's `search(query)`). */
+  hits: readonly SearchHit[];
+  /** The key of the message found to show. */
+  current: string | null;
+  /** Change it to bring `current` into view again (each step through the results). */
+  reveal: number;
 }
 
 const NEAR_BOTTOM_PX = 48;
@@ -35,7 +54,7 @@ const NO_FOOTNOTES: ToolFootnote[] = [];
  * useMessageWindow): at most 200 rows in the DOM, pages coming and going as the reader scrolls.
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
-export function MessageList({ messages, footnotes, empty, footer, onRetry, onDelete, onRetryReply, customEvents, className, ...rest }: MessageListProps) {
+export function MessageList({ messages, footnotes, empty, footer, onRetry, onDelete, onRetryReply, customEvents, search, className, ...rest }: MessageListProps) {
   const { labels, classNames, components } = useChatUi();
   const Item = components.Message ?? Message;
   const Custom = components.CustomEvent;
@@ -51,7 +70,8 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
   const count = useRef(messages.length);
   const container = useCallback(() => scroller.current, []);
   const anchor = useScrollAnchor(container);
-  const { start, end, showEarlier, showLater, showLatest } = useMessageWindow(messages.length, pinned, anchor);
+  const { start, end, showEarlier, showLater, showLatest, showAround } = useMessageWindow(messages.length, pinned, anchor);
+  const found = useMemo(() => new Set(search?.hits.map((hit) => hit.key)), [search?.hits]);
   const atLatest = end === messages.length;
   const customAfter = Custom && customEvents ? placeCustomEvents(messages, customEvents, start, end) : null;
 
@@ -77,6 +97,33 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
     anchor.restore();
     if (added > 0) setUnseen((n) => n + added);
   }, [messages, footer, pinned, end, anchor]);
+
+  // The search asks for its current message: render it (a page around it) and, once its row is
+  // in the DOM, scroll it into view unless it is in view already.
+  const revealing = useRef<string | null>(null);
+  const current = search?.current ?? null;
+  const reveal = search?.reveal;
+  useLayoutEffect(() => {
+    if (current === null) return;
+    const index = search?.hits.find((hit) => hit.key === current)?.index ?? -1;
+    if (messages[index]?.key !== current) return;
+    revealing.current = current;
+    showAround(index);
+  }, [current, reveal]); // eslint-disable-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (revealing.current === null || !el) return;
+    const row = el.querySelector<HTMLElement>('[data-search-hit="current"]');
+    if (!row) return;
+    revealing.current = null;
+    const view = el.getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    if (box.top >= view.top && box.bottom <= view.bottom) return;
+    // Centred (its top in view when it is taller than the view); the page around the widget does not move.
+    el.scrollTop += box.top - view.top - Math.max(0, (view.height - box.height) / 2);
+    anchor.remember(false);
+    setPinned(false);
+  }, [current, reveal, start, end, anchor]);
 
   const onScroll = () => {
     const el = scroller.current;
@@ -117,6 +164,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
                   </li>
                 )}
                 <Item
+                  {...(found.has(message.key) && { highlight: search?.query, 'data-search-hit': message.key === current ? 'current' : 'match' })}
                   message={message}
                   footnotes={footnotes.get(message.traceKey) ?? NO_FOOTNOTES}
                   showAuthor={showAuthor}

@@ -84,6 +84,16 @@ export interface ChatLabels {
   feedbackThanks: string;
   /** The header button that saves the conversation as a file. */
   downloadTranscript: string;
+  /** The header button that opens the search, and the search field's name. */
+  search: string;
+  /** Where the search stands: `current` of `total` messages found (counted from the newest), or none. Said politely. */
+  searchResults: (current: number, total: number) => string;
+  /** While a long conversation is still being read for the search. */
+  searching: string;
+  /** The buttons that step to the earlier (Enter) and the later (Shift+Enter) message found. */
+  searchEarlier: string;
+  searchLater: string;
+  closeSearch: string;
 }
 
 /** English defaults. @example const labels = { ...defaultLabels, send: 'Go' }; */
@@ -151,4 +161,10 @@ export const defaultLabels: ChatLabels = {
   skipFeedback: 'Skip',
   feedbackThanks: 'Thanks for your feedback',
   downloadTranscript: 'Download the conversation',
+  search: 'Search the conversation',
+  searchResults: (current, total) => (total === 0 ? 'No results' : `${current} of ${total}`),
+  searching: 'Searching…',
+  searchEarlier: 'Earlier result',
+  searchLater: 'Later result',
+  closeSearch: 'Close search',
 };

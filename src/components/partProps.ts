@@ -21,6 +21,8 @@ export interface ChatHeaderProps extends ComponentProps<'header'> {
   onClose?: () => void;
   /** Present when the host offers the transcript: saves it as a file. */
   onDownload?: () => void;
+  /** Present when there is something to search: opens the conversation search (also Ctrl/Cmd+F in the widget). */
+  onSearch?: () => void;
 }
 
 /** Props of {@link Composer}. @example <Composer onSend={(text) => send(text)} /> */
@@ -51,6 +53,8 @@ export interface MessageProps extends ComponentProps<'li'> {
   onDelete?: (clientId: string) => void;
   /** Asks the agent to answer this message again (after its turn failed); gets the message's key. */
   onRetryReply?: (messageKey: string) => void;
+  /** Text to mark where it appears in the message (the conversation search is on and found it here). */
+  highlight?: string | undefined;
 }
 
 /** Props of {@link StatusIndicator}. @example <StatusIndicator activity={{ state: 'typing' }} agentName="Haxon" /> */

@@ -35,8 +35,9 @@ function follow(range: Range, count: number, following: boolean): Range {
  * The row the reader is looking at stays exactly where it was (anchored by element, so it holds
  * whatever changed size around it). While the reader follows the live end the window slides. DOM
  * order stays chronological, so screen readers and keyboard scrolling read it as one list.
- * `anchor` keeps the reader's place (see useScrollAnchor).
- * @example const { start, end, showEarlier, showLater, showLatest } = useMessageWindow(messages.length, pinned, anchor);
+ * `anchor` keeps the reader's place (see useScrollAnchor). `showAround(i)` brings message `i` into
+ * the window (a page around it) wherever it is, for the conversation search.
+ * @example const { start, end, showEarlier, showLater, showLatest, showAround } = useMessageWindow(messages.length, pinned, anchor);
  */
 export function useMessageWindow(count: number, following: boolean, anchor: { remember(pinned?: boolean): void; rememberFirstRow(): void; restore(): void }) {
   const [range, setRange] = useState<Range>(() => ({ start: Math.max(0, count - INITIAL_WINDOW), end: count, count }));
@@ -63,8 +64,17 @@ export function useMessageWindow(count: number, following: boolean, anchor: { re
     setRange((r) => (r.end === r.count && r.end - r.start <= MAX_LIVE_WINDOW ? r : { start: Math.max(0, r.count - INITIAL_WINDOW), end: r.count, count: r.count }));
   }, []);
 
+  /** A page of messages around message `index`, unless it is rendered already. */
+  const showAround = useCallback((index: number) => {
+    setRange((r) => {
+      if (index >= r.start && index < r.end) return r;
+      const end = Math.min(r.count, Math.max(0, index - PAGE / 2) + PAGE);
+      return { start: Math.max(0, end - PAGE), end, count: r.count };
+    });
+  }, []);
+
   const { restore } = anchor;
   useLayoutEffect(restore, [start, end, restore]);
 
-  return { start, end, showEarlier, showLater, showLatest };
+  return { start, end, showEarlier, showLater, showLatest, showAround };
 }

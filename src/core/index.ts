@@ -36,5 +36,6 @@ export { createMessageSender, type MessageSender, type MessageSenderOptions } fr
 export { createChatSession, type ChatSession, type ChatSessionOptions } from './session';
 export { sessionSlot, type SessionSlot, type StorageLike, type PersistSession } from './persistence';
 export { createTimelineViews, type TimelineViews } from './views';
+export { searchMessages, searchPattern, type SearchHit } from './search';
 export { formatTranscript, type TranscriptFormat, type TranscriptMessage, type TranscriptNames } from './transcript';
 export type { ChatMessage, MessageRole, ToolFootnote, AgentActivity } from './model';

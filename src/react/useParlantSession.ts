@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { Connection } from '../core/connection';
 import { ParlantError } from '../core/errors';
 import type { AgentActivity, ChatMessage, ToolFootnote } from '../core/model';
+import { searchMessages, type SearchHit } from '../core/search';
 import type { ChatSession } from '../core/session';
 import type { TranscriptFormat } from '../core/transcript';
 import type { Agent, Json, ParlantEvent, Session } from '../core/types';
@@ -55,6 +56,12 @@ export interface ParlantSessionState {
   reset(): void;
   /** The conversation so far as `markdown`, `text` or `json`, tools and operator names included. */
   exportTranscript(format: TranscriptFormat): string;
+  /**
+   * The messages that contain `query` (case-insensitive, taken literally), oldest first, searched
+   * in their text as written (Markdown included). Every message is searched, however many.
+   * @example const hits = search('refund'); // [{ key, index }, …]: messages[index] is the message
+   */
+  search(query: string): SearchHit[];
   /** The conversation underneath (its store, client and selectors), for what the fields above do not cover. */
   chat: ChatSession;
 }
@@ -108,6 +115,8 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
   const agentName = agent.data?.name;
   const exportTranscript = useCallback((format: TranscriptFormat) => chat.exportTranscript(format, agentName ? { agent: agentName } : {}), [chat, agentName]);
 
+  const search = useCallback((query: string) => searchMessages(messages, query), [messages]);
+
   return {
     sessionId,
     session,
@@ -129,6 +138,7 @@ export function useParlantSession(options: UseParlantSessionOptions): ParlantSes
     reconnect: chat.reconnect,
     reset,
     exportTranscript,
+    search,
     chat,
   };
 }

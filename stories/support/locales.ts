@@ -66,6 +66,12 @@ export const frenchLabels: ChatLabels = {
   skipFeedback: 'Passer',
   feedbackThanks: 'Merci pour votre avis',
   downloadTranscript: 'Télécharger la conversation',
+  search: 'Rechercher dans la conversation',
+  searchResults: (current, total) => (total === 0 ? 'Aucun résultat' : `${current} sur ${total}`),
+  searching: 'Recherche…',
+  searchEarlier: 'Résultat précédent',
+  searchLater: 'Résultat suivant',
+  closeSearch: 'Fermer la recherche',
 };
 
 /** Hebrew (right to left). @example <ParlantChatbox labels={hebrewLabels} dir="rtl" locale="he-IL" … /> */
@@ -130,4 +136,10 @@ export const hebrewLabels: ChatLabels = {
   skipFeedback: 'דילוג',
   feedbackThanks: 'תודה על המשוב',
   downloadTranscript: 'הורדת השיחה',
+  search: 'חיפוש בשיחה',
+  searchResults: (current, total) => (total === 0 ? 'אין תוצאות' : `${current} מתוך ${total}`),
+  searching: 'מחפש…',
+  searchEarlier: 'התוצאה הקודמת',
+  searchLater: 'התוצאה הבאה',
+  closeSearch: 'סגירת החיפוש',
 };

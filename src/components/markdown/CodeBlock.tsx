@@ -1,12 +1,15 @@
 import { useRef } from 'react';
 import { selectContents, useCopy } from '../useCopy';
 import type { MarkdownLabels } from './context';
+import { highlight as mark } from './highlight';
 
 /** Props of {@link CodeBlock}. */
 export interface CodeBlockProps {
   lang: string;
   value: string;
   labels: Pick<MarkdownLabels, 'copyCode' | 'copied'>;
+  /** Matches of the conversation search to mark. */
+  highlight?: RegExp | null | undefined;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface CodeBlockProps {
  * in a right-to-left message, and the block is focusable so a keyboard can scroll long lines.
  * @example <CodeBlock lang="ts" value="let a = 1;" labels={{ copyCode: 'Copy code', copied: 'Copied' }} />
  */
-export function CodeBlock({ lang, value, labels }: CodeBlockProps) {
+export function CodeBlock({ lang, value, labels, highlight }: CodeBlockProps) {
   const code = useRef<HTMLElement>(null);
   const { copied, copy } = useCopy(
     () => value,
@@ -35,7 +38,7 @@ export function CodeBlock({ lang, value, labels }: CodeBlockProps) {
         </span>
       </div>
       <pre data-lang={lang || undefined} dir="ltr" tabIndex={0}>
-        <code ref={code}>{value}</code>
+        <code ref={code}>{mark(value, highlight)}</code>
       </pre>
     </div>
   );

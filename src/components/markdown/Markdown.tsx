@@ -2,8 +2,9 @@ import { memo, useMemo } from 'react';
 import { renderBlock } from './renderBlock';
 import type { ChatLabels } from '../labels';
 import { markdownLabels, type MarkdownPolicy, type RenderContext } from './context';
-import { parseMarkdown } from './parse';
-import { exceedsNodes } from './size';
+import { searchPattern } from '../../core/search';
+import { highlight as mark } from './highlight';
+import { DEFAULT_PLAIN_OVER, parseOrNot } from './shown';
 
 export type { MarkdownPolicy } from './context';
 
@@ -12,17 +13,8 @@ export interface MarkdownProps extends MarkdownPolicy {
   text: string;
   /** Texts Markdown shows itself (blocked images, the copy button, table names); English by default. */
   labels?: Partial<Pick<ChatLabels, 'imageBlocked' | 'copyCode' | 'copied' | 'table'>>;
-}
-
-const DEFAULT_PLAIN_OVER = 20_000;
-/** More DOM nodes than this in one message is a render task too long to wait for (see `npm run bench:markdown`). */
-const MAX_NODES = 6_000;
-
-/** The blocks of `text`, or `null` when it is to be shown as plain text. */
-function parseOrNot(text: string, plainTextOver: number) {
-  if (text.length > plainTextOver) return null;
-  const blocks = parseMarkdown(text);
-  return exceedsNodes(blocks, MAX_NODES) ? null : blocks;
+  /** Marks where this text appears (case-insensitive) with `<mark class="parlant-search-mark">`, in text and code. */
+  highlight?: string | undefined;
 }
 
 /**
@@ -33,10 +25,12 @@ function parseOrNot(text: string, plainTextOver: number) {
  * Markdown would make more than 6,000 DOM nodes (thousands of tiny code blocks, say), is shown as
  * plain text: either would make one long main-thread task.
  * @example <Markdown text={message.text} allowedImageOrigins={['https://cdn.example.com']} />
+ * @example <Markdown text="Your **refund** is on its way" highlight="refund" />
  */
-export const Markdown = /* @__PURE__ */ memo(function Markdown({ text, plainTextOver = DEFAULT_PLAIN_OVER, labels, ...policy }: MarkdownProps) {
+export const Markdown = /* @__PURE__ */ memo(function Markdown({ text, plainTextOver = DEFAULT_PLAIN_OVER, labels, highlight, ...policy }: MarkdownProps) {
   const blocks = useMemo(() => parseOrNot(text, plainTextOver), [text, plainTextOver]);
-  if (!blocks) return <p className="parlant-md-plain">{text}</p>;
-  const ctx: RenderContext = { policy, labels: markdownLabels(labels) };
+  const pattern = highlight ? searchPattern(highlight) : null;
+  if (!blocks) return <p className="parlant-md-plain">{mark(text, pattern)}</p>;
+  const ctx: RenderContext = { policy, labels: markdownLabels(labels), highlight: pattern };
   return <>{blocks.map((block, i) => renderBlock(block, i, ctx))}</>;
 });

@@ -25,6 +25,8 @@ export type MarkdownLabels = Required<Pick<ChatLabels, 'imageBlocked' | 'copyCod
 export interface RenderContext {
   policy: MarkdownPolicy;
   labels: MarkdownLabels;
+  /** Text to mark (the conversation search), as a global pattern. */
+  highlight?: RegExp | null;
 }
 
 /**

@@ -21,7 +21,7 @@ export function renderBlock(block: Block, key: number, ctx: RenderContext): Reac
         </p>
       );
     case 'code':
-      return <CodeBlock key={key} lang={block.lang} value={block.value} labels={ctx.labels} />;
+      return <CodeBlock key={key} lang={block.lang} value={block.value} labels={ctx.labels} highlight={ctx.highlight} />;
     case 'table':
       return <Table key={key} block={block} ctx={ctx} />;
     case 'quote':

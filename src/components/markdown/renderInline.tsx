@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Inline } from './ast';
 import type { MarkdownPolicy, RenderContext } from './context';
+import { highlight } from './highlight';
 import { linkHost, safeImageUrl, safeLinkUrl } from './safeUrl';
 
 /**
@@ -15,11 +16,11 @@ export function renderInlines(nodes: Inline[], ctx: RenderContext): ReactNode[] 
 function renderInline(node: Inline, key: number, ctx: RenderContext): ReactNode {
   switch (node.type) {
     case 'text':
-      return node.value;
+      return ctx.highlight ? <Fragment key={key}>{highlight(node.value, ctx.highlight)}</Fragment> : node.value;
     case 'break':
       return <br key={key} />;
     case 'code':
-      return <code key={key}>{node.value}</code>;
+      return <code key={key}>{highlight(node.value, ctx.highlight)}</code>;
     case 'strong':
       return <strong key={key}>{renderInlines(node.children, ctx)}</strong>;
     case 'em':
