@@ -9,6 +9,9 @@
 //   between rows: about 1 kB), the visible human handoff (about 0.4 kB) and the transcript
 //   download (about 0.6 kB with its formatter).
 // - widget 36 → 36.5 kB: phones (the full-screen sheet, visual viewport following, Back closes it).
+// - widget 36.5 → 38.5 kB: search in the conversation (about 1.8 kB: the field with its count and
+//   steps, reading what each message shows in slices, marks inside the rendered Markdown, bringing
+//   a message found into the window of rendered rows; the browser's find sees only that window).
 // - styles.css 3 → 3.5 kB: phone.css (the sheet, keyboard, safe areas, 44px touch targets).
 // - hook 25 kB, held: the parts are marked pure, so the hook alone no longer carries the widget.
 // - core 9.5 → 13 kB: the reliability work above, which lives in the core; `import *` takes
@@ -16,7 +19,7 @@
 // - core 13 → 14 kB: the transcript formatter (text and Markdown) lives in the core so headless
 //   users can export too.
 export default [
-  { name: 'widget (ParlantChatbox, with react-query and zustand)', path: 'dist/index.js', import: '{ ParlantChatbox }', limit: '36.5 kB' },
+  { name: 'widget (ParlantChatbox, with react-query and zustand)', path: 'dist/index.js', import: '{ ParlantChatbox }', limit: '38.5 kB' },
   { name: 'headless hook (useParlantSession)', path: 'dist/index.js', import: '{ useParlantSession }', limit: '25 kB' },
   { name: 'core (client, timeline, poller)', path: 'dist/core.js', import: '*', limit: '14 kB' },
   { name: 'styles.css', path: 'dist/styles.css', limit: '3.5 kB' },

@@ -10,7 +10,7 @@ export { ChatParts, type ChatPartsProps, type ChatPartsSettings } from './compon
 export { ChatPanel, type ChatPanelProps } from './components/ChatPanel';
 export { ChatHeader, type ChatHeaderProps } from './components/ChatHeader';
 export { ConnectionBanner, type ConnectionBannerProps } from './components/ConnectionBanner';
-export { MessageList, type MessageListProps } from './components/MessageList';
+export { MessageList, type MessageListProps, type MessageListSearch } from './components/MessageList';
 export { Message, type MessageProps } from './components/Message';
 export { ToolFootnotes, type ToolFootnotesProps } from './components/ToolFootnotes';
 export { StatusIndicator, type StatusIndicatorProps } from './components/StatusIndicator';

@@ -90,9 +90,11 @@ export interface ChatLabels {
   searchResults: (current: number, total: number) => string;
   /** While a long conversation is still being read for the search. */
   searching: string;
-  /** The buttons that step to the earlier (Enter) and the later (Shift+Enter) message found. */
+  /** The button that steps to the earlier message found (Enter in the field). */
   searchEarlier: string;
+  /** The button that steps to the later message found (Shift+Enter in the field). */
   searchLater: string;
+  /** The button that closes the search (Escape in the field). */
   closeSearch: string;
 }
 
