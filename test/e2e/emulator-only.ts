@@ -108,6 +108,32 @@ export function emulatorScenarios(h: Harness): void {
     expect(await page.problems()).toEqual([]);
   });
 
+  it('finds the first of 10,000 messages with the search and shows it in view, marked, the DOM still a window', async () => {
+    const session = emu().createSession();
+    emu().appendEvent(session.id, { kind: 'message', source: 'ai_agent', message: 'Your order **Z-9931** left the warehouse.' });
+    for (let i = 2; i <= 10_000; i += 1) emu().appendEvent(session.id, { kind: 'message', source: i % 2 ? 'customer' : 'ai_agent', message: `history message ${i}` });
+    const { page } = await h.open({ session: session.id });
+    await log(page).getByText('history message 10000', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await log(page).getByText(/Z-9931/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Search the conversation' }).click();
+    await page.getByRole('searchbox', { name: 'Search the conversation' }).waitFor();
+    await page.type('z-9931');
+    await page.getByText('1 of 1', { exact: true }).waitFor({ timeout: 20_000 });
+    // On screen: the mark inside the conversation's visible area, not merely in the DOM.
+    const inView = () =>
+      page.evaluate(() => {
+        const mark = document.querySelector('[data-search-hit="current"] mark');
+        const scroller = mark?.closest('.parlant-scroller');
+        if (!mark || !scroller || mark.textContent !== 'Z-9931') return false;
+        const box = mark.getBoundingClientRect();
+        const view = scroller.getBoundingClientRect();
+        return box.height > 0 && box.top >= view.top && box.bottom <= view.bottom;
+      });
+    await expect.poll(inView, { timeout: 10_000 }).toBe(true);
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
+    expect(await page.problems()).toEqual([]);
+  }, 90_000);
+
   it('pages through a 2,000-message history with the keyboard alone, never holding more than 200 rows', async () => {
     const session = emu().createSession();
     for (let i = 1; i <= 2000; i += 1) emu().appendEvent(session.id, { kind: 'message', source: i % 2 ? 'customer' : 'ai_agent', message: `history message ${i}` });
