@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { ParlantEvent } from '../core/types';
 import type { ChatMessage, ToolFootnote } from '../core/model';
 import type { SearchHit } from '../core/search';
@@ -98,12 +98,13 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
     if (added > 0) setUnseen((n) => n + added);
   }, [messages, footer, pinned, end, anchor]);
 
-  // The search asks for its current message: render it (a page around it) and, once its row is
-  // in the DOM, scroll it into view unless it is in view already.
+  // The search asks for its current message: render it (a screen of rows around it; in a task of
+  // its own after the one that found it) and, once its row is in the DOM, scroll it into view
+  // unless it is in view already.
   const revealing = useRef<string | null>(null);
   const current = search?.current ?? null;
   const reveal = search?.reveal;
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (current === null) return;
     const index = search?.hits.find((hit) => hit.key === current)?.index ?? -1;
     if (messages[index]?.key !== current) return;

@@ -64,12 +64,15 @@ export function useMessageWindow(count: number, following: boolean, anchor: { re
     setRange((r) => (r.end === r.count && r.end - r.start <= MAX_LIVE_WINDOW ? r : { start: Math.max(0, r.count - INITIAL_WINDOW), end: r.count, count: r.count }));
   }, []);
 
-  /** A page of messages around message `index`, unless it is rendered already. */
+  /**
+   * A first screen of messages around message `index` (as many as a load renders), unless it is
+   * rendered already; scrolling from there brings pages in as usual.
+   */
   const showAround = useCallback((index: number) => {
     setRange((r) => {
       if (index >= r.start && index < r.end) return r;
-      const end = Math.min(r.count, Math.max(0, index - PAGE / 2) + PAGE);
-      return { start: Math.max(0, end - PAGE), end, count: r.count };
+      const end = Math.min(r.count, Math.max(0, index - INITIAL_WINDOW / 2) + INITIAL_WINDOW);
+      return { start: Math.max(0, end - INITIAL_WINDOW), end, count: r.count };
     });
   }, []);
 
