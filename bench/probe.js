@@ -1,4 +1,4 @@
-/* global window, document, performance, PerformanceObserver, MutationObserver, requestAnimationFrame, getComputedStyle */
+/* global window, document, performance, PerformanceObserver, MutationObserver, requestAnimationFrame, getComputedStyle, queueMicrotask */
 /**
  * Injected into every bench page with `page.addInitScript`, before any script of the page runs.
  * It records, on the page's own clock (`performance.now()`, 0 = navigation start):
@@ -28,6 +28,24 @@
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     bench.longTasks = null; // not supported: reported as missing, never as zero
+  }
+
+  // Long animation frames, with the scripts that ran in them: which work a long task was.
+  bench.frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const scripts = (e.scripts ?? []).map((s) => ({
+          invoker: s.invoker,
+          source: `${(s.sourceURL ?? '').split('/').pop()}:${s.sourceFunctionName ?? ''}:${s.sourceCharPosition ?? ''}`,
+          duration: s.duration,
+          layout: s.forcedStyleAndLayoutDuration,
+        }));
+        bench.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    bench.frames = null;
   }
 
   // --- React commits -------------------------------------------------------------------------
@@ -238,6 +256,37 @@
         requestAnimationFrame(tick);
       };
       tick();
+    });
+
+  /**
+   * The reader searching the conversation with the widget's own search: clicks the control named
+   * `label`, puts `text` into the search field it opens at once (one input event, as a paste), and
+   * resolves when `text` is visible (same test as the watches) or `maxMs` ran out. `ms` counts from
+   * the query, `openMs` from the click; `start` is the click on the page's clock (for long tasks).
+   */
+  bench.searchFor = (label, text, maxMs) =>
+    new Promise((resolve) => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === label);
+      if (!button) return resolve({ ok: false, ms: null, error: 'no search control' });
+      const start = performance.now();
+      button.click();
+      let typed = null;
+      const tick = () => {
+        const now = performance.now();
+        if (now - start > maxMs) return resolve({ ok: false, ms: null, start, error: typed === null ? 'no search field' : undefined });
+        // The field renders after the click's update (a microtask later in React 18+): type as soon as it is there.
+        const field = typed === null ? document.querySelector('input[type="search"]') : null;
+        if (field) {
+          typed = performance.now();
+          Object.getOwnPropertyDescriptor(window.HTMLInputElement.prototype, 'value').set.call(field, text);
+          field.dispatchEvent(new window.Event('input', { bubbles: true }));
+        } else if (typed !== null) {
+          const node = findTextNode(document.body, text);
+          if (node && isVisible(node)) return resolve({ ok: true, ms: now - typed, openMs: now - start, start });
+        }
+        requestAnimationFrame(tick);
+      };
+      queueMicrotask(tick);
     });
 
   bench.watch = (text) => {

@@ -346,7 +346,37 @@ async function cpuMs(cdp) {
   return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration') };
 }
 
+/**
+ * Records the renderer's tasks while `run()` runs (a Chromium trace, timeline category only) and
+ * returns its result with the longest main-thread task twice: in wall time (what a reader waits,
+ * stretched when other processes take the core) and in the thread's own CPU time (the work itself,
+ * the figure to compare on a busy machine). A task is a `RunTask` on the renderer's main thread.
+ */
+async function tracedTasks(cdp, run) {
+  const events = [];
+  const collect = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', '__metadata'] }, transferMode: 'ReportEvents' });
+  let value;
+  try {
+    value = await run();
+  } finally {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const longest = (key) => Math.max(0, ...tasks.map((t) => (t[key] ?? 0) / 1000));
+  return { value, tasks: { count: tasks.length, longestWallMs: longest('dur'), longestCpuMs: longest('tdur'), over50Cpu: tasks.filter((t) => (t.tdur ?? 0) > 50_000).length } };
+}
+
 const domNodes = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
+/** The longest of the long tasks that started at or after `since` (page clock); 0 when none, null when unsupported. */
+const longestSince = (tasks, since) => (tasks ? Math.max(0, ...tasks.filter((t) => t.start >= since).map((t) => t.duration)) : null);
+/** The accessible name of our widget's search control (the official widget has none). */
+const SEARCH_LABEL = 'Search the conversation';
 const readBench = (page) => page.evaluate(() => ({ watches: window.__bench.watches, react: { ...window.__bench.react }, longTasks: window.__bench.longTasks }));
 const resetReact = (page, walk) => page.evaluate((w) => Object.assign(window.__bench.react, { commits: 0, components: 0, fibers: 0, walkMs: 0, walk: w }), walk);
 
@@ -414,15 +444,19 @@ async function runWidget({ browser, emu, apps, widget, n, session, keepOpen }) {
   const { context, page, cdp, problems } = await newPage(browser, [session.first, session.last]);
   const navStart = epochNow();
   try {
-    await page.goto(url, { waitUntil: 'commit', timeout: OPT.limitMs });
     // Loaded = the last message visible, or, for a widget whose own scrolling never brings it into
     // view, the last message in the DOM and everything quiet for QUIET_MS. The first message need
     // not be in the DOM: a widget may render only the latest messages (measured further down).
-    const loaded = await waitForPage(
-      page,
-      (b) => b.watches[session.last]?.presentAt != null && (b.watches[session.last].visibleAt != null || b.now - b.lastActivity >= QUIET_MS),
-      navStart + OPT.limitMs,
-    );
+    const { value: loaded, tasks: loadTasks } = await tracedTasks(cdp, async () => {
+      await page.goto(url, { waitUntil: 'commit', timeout: OPT.limitMs });
+      const done = await waitForPage(
+        page,
+        (b) => b.watches[session.last]?.presentAt != null && (b.watches[session.last].visibleAt != null || b.now - b.lastActivity >= QUIET_MS),
+        navStart + OPT.limitMs,
+      );
+      if (done?.watches[session.last]?.visibleAt != null) await sleep(OPT.settleMs);
+      return done;
+    });
     const w = loaded?.watches ?? (await withLimit(page.evaluate(() => window.__bench.watches), 5000)).value ?? {};
     result.load = {
       firstPresentMs: w[session.first]?.presentAt ?? null,
@@ -438,9 +472,8 @@ async function runWidget({ browser, emu, apps, widget, n, session, keepOpen }) {
     if (result.load.lastVisibleMs == null) {
       result.load.lastNotVisible = await page.evaluate((t) => window.__bench.whereIs(t), session.last);
       result.screenshot = await screenshot(page, `${widget}-${n}-last-not-visible`);
-    } else {
-      await sleep(OPT.settleMs);
     }
+    result.load.tasks = loadTasks;
     const settled = await readBench(page);
     await page.evaluate(() => window.__bench.clearWatches());
     const lt = settled.longTasks;
@@ -490,6 +523,7 @@ async function runWidget({ browser, emu, apps, widget, n, session, keepOpen }) {
         walkMs: after.react.walkMs,
         longTasks: after.longTasks ? after.longTasks.length - tasksBefore : null,
         longTaskMs: after.longTasks ? after.longTasks.slice(tasksBefore).reduce((sum, t) => sum + t.duration, 0) : null,
+        longestTaskMs: after.longTasks ? Math.max(0, ...after.longTasks.slice(tasksBefore).map((t) => t.duration)) : null,
       });
       await page.evaluate(() => window.__bench.clearWatches());
     }
@@ -503,19 +537,46 @@ async function runWidget({ browser, emu, apps, widget, n, session, keepOpen }) {
       commits: stats(done.map((a) => a.commits)),
       components: stats(done.map((a) => a.components)),
       longTaskMs: stats(done.map((a) => a.longTaskMs ?? 0)),
+      longestTaskMs: stats(done.map((a) => a.longestTaskMs ?? 0)),
       cpuMs: stats(done.map((a) => a.cpuMs)),
     };
     result.domNodesAfterAppends = await domNodes(page);
+    // The reader at the live end searches for the first message: the widget's own search (the
+    // browser's find-in-page sees only what is in the DOM). Then back to the latest messages, as
+    // before, for the scrolling measurement below.
+    await page.evaluate(() => window.__bench.clearWatches());
+    const traced = await tracedTasks(cdp, async () => {
+      const found = await withLimit(
+        page.evaluate(([label, first, max]) => window.__bench.searchFor(label, first, max), [SEARCH_LABEL, session.first, OPT.limitMs]),
+        OPT.limitMs + 10_000,
+      );
+      await sleep(OPT.settleMs);
+      return found;
+    });
+    const search = traced.value;
+    result.search = search.timedOut ? { ok: false, ms: null, error: 'page did not answer' } : { ...search.value, tasks: traced.tasks };
+    if (result.search.start != null) {
+      result.search.longestTaskMs = longestSince((await readBench(page)).longTasks, result.search.start);
+      result.search.frames = await page.evaluate((since) => window.__bench.frames?.filter((f) => f.start >= since && f.duration > 50), result.search.start);
+      result.search.domNodes = await domNodes(page);
+      await page.keyboard.press('Escape');
+      const latest = page.getByRole('button', { name: 'Latest messages' });
+      if (await latest.count()) await latest.click();
+      await sleep(OPT.settleMs);
+    }
     // Last, the reader goes back to the start: the first message must be reachable by scrolling.
     await page.evaluate(() => window.__bench.clearWatches());
     await resetReact(page, true);
-    const reach = await withLimit(
-      page.evaluate(([first, last, max]) => window.__bench.scrollToFirst(first, last, max), [session.first, session.last, OPT.limitMs]),
-      OPT.limitMs + 10_000,
+    const reachStart = await page.evaluate(() => performance.now());
+    const { value: reach, tasks: reachTasks } = await tracedTasks(cdp, () =>
+      withLimit(
+        page.evaluate(([first, last, max]) => window.__bench.scrollToFirst(first, last, max), [session.first, session.last, OPT.limitMs]),
+        OPT.limitMs + 10_000,
+      ),
     );
-    result.firstByScrolling = reach.timedOut ? { ok: false, ms: null, steps: null, error: 'page did not answer' } : reach.value;
+    result.firstByScrolling = reach.timedOut ? { ok: false, ms: null, steps: null, error: 'page did not answer' } : { ...reach.value, tasks: reachTasks };
     const scrollReact = await withLimit(readBench(page), 10_000);
-    if (!scrollReact.timedOut) Object.assign(result.firstByScrolling, { commits: scrollReact.value.react.commits, components: scrollReact.value.react.components });
+    if (!scrollReact.timedOut) Object.assign(result.firstByScrolling, { commits: scrollReact.value.react.commits, components: scrollReact.value.react.components, longestTaskMs: longestSince(scrollReact.value.longTasks, reachStart) });
     await resetReact(page, false);
     result.domNodesAfterScrolling = await domNodes(page);
     if (keepOpen) return { result, open: { context, page, cdp, problems } };
@@ -588,10 +649,13 @@ async function lateDelivery(emu, open, sessionId, idleStart) {
 async function baselineEmpty(browser, apps) {
   const { context, page, cdp } = await newPage(browser, []);
   try {
-    await page.goto(`${apps.url}/empty/`, { waitUntil: 'load' });
-    await sleep(OPT.settleMs);
+    const { tasks } = await tracedTasks(cdp, async () => {
+      await page.goto(`${apps.url}/empty/`, { waitUntil: 'load' });
+      await sleep(OPT.settleMs);
+    });
     const lt = (await readBench(page)).longTasks ?? [];
     return {
+      longestTaskCpuMs: tasks.longestCpuMs,
       domNodes: await domNodes(page),
       heapBytes: await heapAfterGc(cdp),
       cpuMs: (await cpuMs(cdp)).task,
@@ -654,17 +718,35 @@ const METRICS = [
     fmt: ms,
   },
   { name: 'components rendered while scrolling to the first message', get: (r) => r.firstByScrolling?.components, fmt: num },
+  { name: 'longest task while scrolling to the first message', get: (r) => r.firstByScrolling?.longestTaskMs, fmt: ms },
+  { name: 'longest task while scrolling to the first message, its CPU time (trace)', get: (r) => r.firstByScrolling?.tasks?.longestCpuMs, fmt: ms },
+  {
+    name: 'search hit visible: the first message, searched from the live end (from the query)',
+    get: (r) => {
+      const f = r.search;
+      if (!f) return null;
+      if (f.error === 'no search control') return 'no search (the browser\'s find-in-page)';
+      return f.ok ? f.ms : `not within ${OPT.limitMs / 1000} s${f.error ? `: ${f.error}` : ''}`;
+    },
+    note: (r) => (r.search?.ok ? ` (${Math.round(r.search.openMs)} ms from the click)` : ''),
+    fmt: ms,
+  },
+  { name: 'longest task while searching', get: (r) => r.search?.longestTaskMs, fmt: ms },
+  { name: 'longest task while searching, its CPU time (trace)', get: (r) => r.search?.tasks?.longestCpuMs, fmt: ms },
+  { name: 'DOM nodes with the search hit shown', get: (r) => r.search?.domNodes, fmt: num },
   { name: 'DOM nodes after scrolling to the first message', get: (r) => r.domNodesAfterScrolling, fmt: num },
   { name: 'history response received', get: (r) => r.load?.historyResponseEndMs, fmt: ms },
   { name: 'append → visible, median', get: (r) => r.append?.visibleMs?.median, fmt: ms, append: true },
   { name: 'append → visible, p90', get: (r) => r.append?.visibleMs?.p90, fmt: ms, append: true },
   { name: 'append → in DOM, median', get: (r) => r.append?.presentMs?.median, fmt: ms, append: true },
   { name: 'long tasks per append (total, median)', get: (r) => r.append?.longTaskMs?.median, fmt: ms, append: true },
+  { name: 'longest task of any append', get: (r) => r.append?.longestTaskMs?.max, fmt: ms, append: true },
   { name: 'main-thread CPU until loaded', get: (r) => r.load?.cpu?.task, fmt: ms },
   { name: 'main-thread CPU per append (median)', get: (r) => r.append?.cpuMs?.median, fmt: ms, append: true },
   { name: 'long tasks until loaded (count)', get: (r) => r.load?.longTasks?.count, fmt: num },
   { name: 'long tasks until loaded (total)', get: (r) => r.load?.longTasks?.totalMs, fmt: ms },
   { name: 'longest task until loaded', get: (r) => r.load?.longTasks?.longestMs, fmt: ms },
+  { name: 'longest task until loaded, its CPU time (trace)', get: (r) => r.load?.tasks?.longestCpuMs, fmt: ms },
   { name: 'JS heap after GC', get: (r) => r.heapBytes, fmt: mb },
   { name: 'DOM nodes', get: (r) => r.domNodes, fmt: num },
   { name: 'React commits until loaded', get: (r) => r.load?.commits, fmt: num },
@@ -820,7 +902,7 @@ function markdown(results) {
   }
   out.push(
     '',
-    `Empty host app (baseline): ${baseline ? `${baseline.domNodes} DOM nodes, ${mb(baseline.heapBytes)} JS heap after GC, ${ms(baseline.cpuMs)} main-thread CPU, ${baseline.longTasks} long task(s) (${ms(baseline.longTaskMs)}) while loading` : 'not measured'}.`,
+    `Empty host app (baseline): ${baseline ? `${baseline.domNodes} DOM nodes, ${mb(baseline.heapBytes)} JS heap after GC, ${ms(baseline.cpuMs)} main-thread CPU, ${baseline.longTasks} long task(s) (${ms(baseline.longTaskMs)}) while loading, the longest task ${ms(baseline.longestTaskCpuMs)} of CPU time` : 'not measured'}.`,
   );
   const notes = [];
   if (meta.libraryNote) notes.push(`our library: ${meta.libraryNote}`);
