@@ -38,6 +38,13 @@ const longConversation: ParlantParameters = {
   },
 };
 
+/** Inside the conversation's visible area, not merely in the DOM. */
+function inView(canvasElement: HTMLElement, element: HTMLElement): boolean {
+  const view = (canvasElement.querySelector('.parlant-scroller') as HTMLElement).getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.height > 0 && box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+}
+
 const current = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-search-hit="current"]');
 
 /** Finds the very first message of 1,000, outside the rendered window, and shows it marked. */
@@ -55,11 +62,13 @@ export const FindsAnyMessage: Story = {
     const mark = await within(canvasElement).findByText('A-1234', { selector: 'mark' });
     await waitFor(() => expect(mark).toBeVisible());
     await expect(current(canvasElement)).toContainElement(mark);
-    // Visible: inside the scroller's view, not merely in the DOM.
-    const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
-    const box = mark.getBoundingClientRect();
-    const view = scroller.getBoundingClientRect();
-    await expect(box.top >= view.top && box.bottom <= view.bottom).toBe(true);
+    await expect(inView(canvasElement, mark)).toBe(true);
+
+    // A message rendered already, but out of view: scrolled to.
+    await userEvent.clear(field);
+    await userEvent.paste('(#25)');
+    await waitFor(() => expect(current(canvasElement)).toHaveTextContent('(#25)'));
+    await waitFor(() => expect(inView(canvasElement, current(canvasElement) as HTMLElement)).toBe(true));
 
     await userEvent.keyboard('{Escape}');
     await expect(canvas.queryByRole('searchbox')).toBeNull();
@@ -79,6 +88,8 @@ export const StepsThroughResults: Story = {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(canvas.getByText('2 of 125')).toBeVisible());
     await waitFor(() => expect(current(canvasElement)).toHaveTextContent('(#987)'));
+    // Rendered already but above the view: scrolled to.
+    await waitFor(() => expect(inView(canvasElement, current(canvasElement) as HTMLElement)).toBe(true));
     await userEvent.keyboard('{Shift>}{Enter}{/Shift}');
     await waitFor(() => expect(canvas.getByText('1 of 125')).toBeVisible());
     await userEvent.click(canvas.getByRole('button', { name: 'Earlier result' }));

@@ -104,27 +104,33 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
   const revealing = useRef<string | null>(null);
   const current = search?.current ?? null;
   const reveal = search?.reveal;
+  /** Scrolls the row of the current message found into view, once it is rendered; true when done. */
+  const bringIntoView = () => {
+    const el = scroller.current;
+    const row = el?.querySelector<HTMLElement>('[data-search-hit="current"]');
+    if (!el || !row) return false;
+    revealing.current = null;
+    const view = el.getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    if (box.top >= view.top && box.bottom <= view.bottom) return true;
+    // Centred (its top in view when it is taller than the view); the page around the widget does not move.
+    el.scrollTop += box.top - view.top - Math.max(0, (view.height - box.height) / 2);
+    anchor.remember(false);
+    setPinned(false);
+    return true;
+  };
   useEffect(() => {
     if (current === null) return;
     const index = search?.hits.find((hit) => hit.key === current)?.index ?? -1;
     if (messages[index]?.key !== current) return;
     revealing.current = current;
     showAround(index);
+    // Rendered already: now. Otherwise once its rows are (below).
+    bringIntoView();
   }, [current, reveal]); // eslint-disable-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (revealing.current === null || !el) return;
-    const row = el.querySelector<HTMLElement>('[data-search-hit="current"]');
-    if (!row) return;
-    revealing.current = null;
-    const view = el.getBoundingClientRect();
-    const box = row.getBoundingClientRect();
-    if (box.top >= view.top && box.bottom <= view.bottom) return;
-    // Centred (its top in view when it is taller than the view); the page around the widget does not move.
-    el.scrollTop += box.top - view.top - Math.max(0, (view.height - box.height) / 2);
-    anchor.remember(false);
-    setPinned(false);
-  }, [current, reveal, start, end, anchor]);
+    if (revealing.current !== null) bringIntoView();
+  }, [current, reveal, start, end, anchor]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onScroll = () => {
     const el = scroller.current;
