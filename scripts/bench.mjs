@@ -52,6 +52,8 @@ const OPT = {
   appends: Number(option('appends') ?? 10),
   limitMs: Number(option('limit') ?? 60) * 1000,
   skipBuild: flag('skip-build'),
+  // Chromium's CPU throttling factor for every widget page (4 ≈ a mid-range phone); 1 = none.
+  throttle: Number(option('throttle') ?? 1),
   // Quiet time after a load or an append before reading counters, so trailing work (a scroll
   // animation, a follow-up poll's commit) is attributed to what caused it.
   settleMs: 1500,
@@ -318,6 +320,7 @@ async function newPage(browser, initialWatches) {
   // Durations in the renderer main thread's own CPU time (thread ticks): less sensitive than wall
   // time to other processes competing for the cores.
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  if (OPT.throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: OPT.throttle });
   return { context, page, cdp, problems };
 }
 
@@ -369,7 +372,11 @@ async function tracedTasks(cdp, run) {
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
   const longest = (key) => Math.max(0, ...tasks.map((t) => (t[key] ?? 0) / 1000));
-  return { value, tasks: { count: tasks.length, longestWallMs: longest('dur'), longestCpuMs: longest('tdur'), over50Cpu: tasks.filter((t) => (t.tdur ?? 0) > 50_000).length } };
+  const top = [...tasks]
+    .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
+    .slice(0, 5)
+    .map((t) => ({ wallMs: t.dur / 1000, cpuMs: (t.tdur ?? 0) / 1000 }));
+  return { value, tasks: { count: tasks.length, longestWallMs: longest('dur'), longestCpuMs: longest('tdur'), over50Cpu: tasks.filter((t) => (t.tdur ?? 0) > 50_000).length, top } };
 }
 
 const domNodes = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
@@ -474,6 +481,7 @@ async function runWidget({ browser, emu, apps, widget, n, session, keepOpen }) {
       result.screenshot = await screenshot(page, `${widget}-${n}-last-not-visible`);
     }
     result.load.tasks = loadTasks;
+    result.load.frames = await page.evaluate(() => window.__bench.frames?.filter((f) => f.duration > 50));
     const settled = await readBench(page);
     await page.evaluate(() => window.__bench.clearWatches());
     const lt = settled.longTasks;
@@ -781,7 +789,7 @@ function markdown(results) {
   const out = [];
   out.push(`# Widget benchmark: parlant-chatbox vs parlant-chat-react ${meta.versions['parlant-chat-react'] ?? ''}`.trimEnd(), '');
   out.push(
-    `${meta.date} · ${meta.cpus} × ${meta.cpuModel} · load average ${meta.loadAverage.start[0].toFixed(1)} at start, ${meta.loadAverage.end[0].toFixed(1)} at end · Node ${meta.node} · Chromium ${meta.chromium} · Vite ${meta.versions.vite} · React ${meta.versions.react}${meta.quick ? ' · **--quick**' : ''}`,
+    `${meta.date} · ${meta.cpus} × ${meta.cpuModel} · load average ${meta.loadAverage.start[0].toFixed(1)} at start, ${meta.loadAverage.end[0].toFixed(1)} at end · Node ${meta.node} · Chromium ${meta.chromium} · Vite ${meta.versions.vite} · React ${meta.versions.react}${meta.quick ? ' · **--quick**' : ''}${meta.throttle > 1 ? ` · **CPU throttled ${meta.throttle}×**` : ''}`,
     '',
   );
   out.push('## Bundle bytes added over an empty React app', '');
@@ -1037,6 +1045,7 @@ async function main() {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown CPU',
       quick: OPT.quick,
+      throttle: OPT.throttle,
       ns: OPT.ns,
       appends: OPT.appends,
       idleSeconds: OPT.idleSeconds,
