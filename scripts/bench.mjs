@@ -35,7 +35,10 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
 const WIDGETS = ['ours', 'official'];
-const LABEL = { ours: 'ours (parlant-chatbox)', official: 'official (parlant-chat-react)' };
+// Prototypes of our conversation in a well-kept virtualizer, measured only when asked for
+// (--widgets=ours,virtuoso,tanstack): our Message rows, no header or composer.
+const PROTOTYPES = ['virtuoso', 'tanstack'];
+const LABEL = { ours: 'ours (parlant-chatbox)', official: 'official (parlant-chat-react)', virtuoso: 'react-virtuoso prototype', tanstack: '@tanstack/react-virtual prototype' };
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -47,7 +50,7 @@ const QUICK = flag('quick');
 const OPT = {
   quick: QUICK,
   ns: (option('ns') ?? (QUICK ? '100,1000' : '100,1000,5000,10000')).split(',').map(Number),
-  widgets: (option('widgets') ?? WIDGETS.join(',')).split(',').filter((w) => WIDGETS.includes(w)),
+  widgets: (option('widgets') ?? WIDGETS.join(',')).split(',').filter((w) => WIDGETS.includes(w) || PROTOTYPES.includes(w)),
   idleSeconds: Number(option('idle') ?? (QUICK ? 20 : 90)),
   appends: Number(option('appends') ?? 10),
   limitMs: Number(option('limit') ?? 60) * 1000,
@@ -186,7 +189,7 @@ async function buildApps(apps) {
           // resolve the library's own copy.
           dedupe: ['react', 'react-dom'],
           alias:
-            app === 'ours'
+            app === 'ours' || PROTOTYPES.includes(app)
               ? [
                   { find: /^parlant-chatbox\/styles\.css$/, replacement: path.join(ROOT, 'dist', 'styles.css') },
                   { find: /^parlant-chatbox$/, replacement: path.join(ROOT, 'dist', 'index.js') },
@@ -814,6 +817,17 @@ function markdown(results) {
     }
   }
   out.push('');
+  const prototypes = PROTOTYPES.filter((w) => runs[w]);
+  if (prototypes.length) {
+    out.push('## Virtualizer prototypes', '');
+    out.push('Our `Message` rows in a virtualizer instead of our own window (no header, composer or status line). Bundle added over the empty app (gzip, all assets): ' +
+      ['ours', ...prototypes].map((w) => `${LABEL[w]} ${bundle[w]?.added ? kb(bundle[w].added.total.gzip) : '—'}`).join(', ') + '.', '');
+    out.push(`| metric | N | ${['ours', ...prototypes].map((w) => LABEL[w]).join(' | ')} |`, `| --- | ---: | ${['ours', ...prototypes].map(() => '---:').join(' | ')} |`);
+    for (const metric of METRICS) {
+      for (const n of meta.ns) out.push(`| ${metric.name} | ${n.toLocaleString('en')} | ${['ours', ...prototypes].map((w) => cell(runs[w]?.[n], metric)).join(' | ')} |`);
+    }
+    out.push('');
+  }
   const lo = Math.min(...meta.ns);
   const hi = Math.max(...meta.ns);
   if (lo !== hi) {
@@ -942,7 +956,7 @@ async function main() {
 
   const built = await buildApps(['empty', ...widgets]);
   const bundle = { empty: built.empty };
-  for (const w of WIDGETS) {
+  for (const w of [...WIDGETS, ...PROTOTYPES]) {
     if (w === 'official' && competitorError) bundle[w] = { ok: false, error: competitorError };
     else if (built[w]) bundle[w] = built[w];
     if (bundle[w]?.ok && built.empty?.ok) {
@@ -972,7 +986,7 @@ async function main() {
     ],
   });
 
-  const runs = { ours: {}, official: {} };
+  const runs = { ours: {}, official: {}, ...Object.fromEntries(PROTOTYPES.filter((w) => widgets.includes(w)).map((w) => [w, {}])) };
   const idle = {};
   const failedAt = {};
   const baseline = await baselineEmpty(browser, apps).catch(() => null);
@@ -992,7 +1006,7 @@ async function main() {
       }
       const session = seedSession(emulator, n, `${w}-${n}`);
       log(`${w} N=${n}: ${session.events} events…`);
-      const got = await runWidget({ browser, emu, apps, widget: w, n, session, keepOpen: n === idleN });
+      const got = await runWidget({ browser, emu, apps, widget: w, n, session, keepOpen: n === idleN && WIDGETS.includes(w) });
       const result = got.result ?? got;
       runs[w][n] = result;
       if (got.open) opened[w] = { ...got.open, sessionId: session.id };
