@@ -565,7 +565,8 @@ async function runWidget({ browser, emu, apps, widget, n, session, keepOpen }) {
       return found;
     });
     const search = traced.value;
-    result.search = search.timedOut ? { ok: false, ms: null, error: 'page did not answer' } : { ...search.value, tasks: traced.tasks };
+    // Tasks only where there was a search (the official widget has none).
+    result.search = search.timedOut ? { ok: false, ms: null, error: 'page did not answer' } : { ...search.value, ...(search.value.start != null && { tasks: traced.tasks }) };
     if (result.search.start != null) {
       result.search.longestTaskMs = longestSince((await readBench(page)).longTasks, result.search.start);
       result.search.frames = await page.evaluate((since) => window.__bench.frames?.filter((f) => f.start >= since && f.duration > 50), result.search.start);
