@@ -7,6 +7,8 @@ import { mountList, NO_FOOTNOTES, useConversation } from '../shared/conversation
 function List() {
   const { messages, footnotes } = useConversation();
   const scroller = useRef<HTMLDivElement>(null);
+  // The React Compiler cannot memoize around this hook; the prototype uses it as its docs do.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const list = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scroller.current,
