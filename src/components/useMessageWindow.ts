@@ -20,7 +20,9 @@ interface Range {
 function follow(range: Range, count: number, following: boolean): Range {
   if (count === range.count) return range;
   let end = range.end >= range.count ? count : Math.min(range.end, count);
-  let start = Math.min(range.start, Math.max(0, end - INITIAL_WINDOW));
+  // A history arriving into an empty list (a resumed conversation) shows its latest messages, as a
+  // list mounted with them does: rendering all of a shorter history at once was one long task.
+  let start = range.count === 0 ? Math.max(0, end - INITIAL_WINDOW) : Math.min(range.start, Math.max(0, end - INITIAL_WINDOW));
   if (following && end === count && end - start > MAX_LIVE_WINDOW) start = Math.max(0, end - INITIAL_WINDOW);
   // Many new messages while the reader is elsewhere: they wait below ("Show later messages").
   if (end - start > MAX_WINDOW) end = start + MAX_WINDOW;
