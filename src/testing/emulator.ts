@@ -112,7 +112,7 @@ export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmu
       ),
   });
   const authorizer = new Authorizer(options.authorization ?? 'development', options.now ?? (() => performance.timeOrigin + performance.now()));
-  const internals: EmulatorInternals = { store, runner, faults, timers, ids, timing, authorizer };
+  const internals: EmulatorInternals = { store, runner, faults, timers, ids, timing, authorizer, moderation: options.moderation ?? 'none' };
   const requests: RequestLogEntry[] = [];
   const baseUrl = (options.baseUrl ?? 'http://parlant.emulator').replace(/\/+$/, '');
   const handle = createPipeline(internals, requests, () => new URL(baseUrl).pathname);
