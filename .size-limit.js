@@ -15,8 +15,17 @@
 //   every building block.
 // - core 13 → 14 kB: the transcript formatter (text and Markdown) lives in the core so headless
 //   users can export too.
+// - widget with the inspector 38.5 kB (new): inspect mode is its own entry point
+//   (`parlant-chatbox/inspect`, about 1.4 kB), measured with the widget it plugs into. The widget's
+//   budget is held: it only renders the `inspect` slot (under 0.1 kB) and derives nothing for it.
 export default [
   { name: 'widget (ParlantChatbox, with react-query and zustand)', path: 'dist/index.js', import: '{ ParlantChatbox }', limit: '36.5 kB' },
+  {
+    name: 'widget with the inspector (ParlantChatbox + Inspector)',
+    path: ['dist/index.js', 'dist/inspect.js'],
+    import: { 'dist/index.js': '{ ParlantChatbox }', 'dist/inspect.js': '{ Inspector }' },
+    limit: '38.5 kB',
+  },
   { name: 'headless hook (useParlantSession)', path: 'dist/index.js', import: '{ useParlantSession }', limit: '25 kB' },
   { name: 'core (client, timeline, poller)', path: 'dist/core.js', import: '*', limit: '14 kB' },
   { name: 'styles.css', path: 'dist/styles.css', limit: '3.5 kB' },

@@ -18,7 +18,7 @@ export type { MessageProps } from './partProps';
  * @example <Message message={message} footnotes={footnotes} showAuthor onRetry={retry} />
  */
 export const Message = /* @__PURE__ */ memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, className, ...rest }: MessageProps) {
-  const { labels, classNames, components, markdown, locale } = useChatUi();
+  const { labels, classNames, components, markdown, locale, inspect: Inspect } = useChatUi();
   const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
   const bubble = useRef<HTMLDivElement>(null);
   // The actions are in the tab order only while focus is in this message (see rowFocus.ts).
@@ -72,6 +72,7 @@ export const Message = /* @__PURE__ */ memo(function Message({ message, footnote
         </p>
       )}
       {message.role !== 'customer' && footnotes.length > 0 && <Footnotes footnotes={footnotes} />}
+      {Inspect && message.eventId && <Inspect message={message} footnotes={footnotes} />}
     </li>
   );
 });
