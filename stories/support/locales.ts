@@ -2,10 +2,10 @@
  * Complete label sets in other languages, to show that every visible text can be translated
  * (a missing key would fall back to English and stand out in the story).
  */
-import type { ChatLabels } from '../../src';
+import type { ChatLabels, InspectLabels } from '../../src';
 
 /** French. @example <ParlantChatbox labels={frenchLabels} locale="fr-FR" … /> */
-export const frenchLabels: ChatLabels = {
+export const frenchLabels: ChatLabels & InspectLabels = {
   title: 'Discussion',
   placeholder: 'Écrivez un message…',
   send: 'Envoyer',
@@ -66,10 +66,27 @@ export const frenchLabels: ChatLabels = {
   skipFeedback: 'Passer',
   feedbackThanks: 'Merci pour votre avis',
   downloadTranscript: 'Télécharger la conversation',
+  inspect: 'Inspecter',
+  inspectTrace: 'Trace',
+  inspectEvent: 'Événement',
+  inspectCanned: (ids) => `Réponse préenregistrée (${ids.join(', ')})`,
+  inspectDraftOnly: 'Brouillon envoyé tel quel (aucune réponse préenregistrée choisie)',
+  inspectGenerated: 'Générée (ni brouillon ni réponse préenregistrée)',
+  inspectDraft: 'Brouillon',
+  inspectCannedResponses: 'Réponses préenregistrées',
+  inspectFlagged: (tags) => (tags.length === 0 ? 'Signalé par la modération' : `Signalé par la modération : ${tags.join(', ')}`),
+  inspectNotFlagged: 'Non signalé par la modération',
+  inspectTags: (tags) => `Étiquettes : ${tags.join(', ')}`,
+  inspectToolCalls: (count) => (count === 0 ? 'Aucun appel d’outil' : count === 1 ? '1 appel d’outil' : `${count} appels d’outils`),
+  inspectReady: 'Statut « ready »',
+  inspectReadyPending: 'Le tour n’est pas encore terminé',
+  inspectGuidelines: (ids) => `Consignes retenues : ${ids.length === 0 ? 'aucune' : ids.join(', ')}`,
+  inspectJourneys: (ids) => `Parcours retenus : ${ids.length === 0 ? 'aucun' : ids.join(', ')}`,
+  inspectJourneyStates: (ids) => `États de parcours : ${ids.length === 0 ? 'aucun' : ids.join(', ')}`,
 };
 
 /** Hebrew (right to left). @example <ParlantChatbox labels={hebrewLabels} dir="rtl" locale="he-IL" … /> */
-export const hebrewLabels: ChatLabels = {
+export const hebrewLabels: ChatLabels & InspectLabels = {
   title: 'צ׳אט',
   placeholder: 'כתבו הודעה…',
   send: 'שליחה',
@@ -130,4 +147,21 @@ export const hebrewLabels: ChatLabels = {
   skipFeedback: 'דילוג',
   feedbackThanks: 'תודה על המשוב',
   downloadTranscript: 'הורדת השיחה',
+  inspect: 'בדיקה',
+  inspectTrace: 'מזהה מעקב',
+  inspectEvent: 'אירוע',
+  inspectCanned: (ids) => `תשובה מוכנה מראש (${ids.join(', ')})`,
+  inspectDraftOnly: 'הטיוטה נשלחה כפי שנכתבה (לא נבחרה תשובה מוכנה)',
+  inspectGenerated: 'נוצרה (ללא טיוטה או תשובה מוכנה)',
+  inspectDraft: 'טיוטה',
+  inspectCannedResponses: 'תשובות מוכנות',
+  inspectFlagged: (tags) => (tags.length === 0 ? 'סומנה על ידי הניטור' : `סומנה על ידי הניטור: ${tags.join(', ')}`),
+  inspectNotFlagged: 'לא סומנה על ידי הניטור',
+  inspectTags: (tags) => `תגיות: ${tags.join(', ')}`,
+  inspectToolCalls: (count) => (count === 0 ? 'אין קריאות לכלים' : count === 1 ? 'קריאה אחת לכלי' : `${count} קריאות לכלים`),
+  inspectReady: 'סטטוס ready',
+  inspectReadyPending: 'התור עדיין לא הסתיים',
+  inspectGuidelines: (ids) => `הנחיות שהתאימו: ${ids.length === 0 ? 'אין' : ids.join(', ')}`,
+  inspectJourneys: (ids) => `מסעות שהתאימו: ${ids.length === 0 ? 'אין' : ids.join(', ')}`,
+  inspectJourneyStates: (ids) => `מצבי מסע: ${ids.length === 0 ? 'אין' : ids.join(', ')}`,
 };
