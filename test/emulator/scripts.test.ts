@@ -64,6 +64,7 @@ describe('agent options and the script DSL', () => {
     expect((await post('you idiot')).data).toMatchObject({ flagged: true, tags: ['harassment'] });
     expect((await post('hello there')).data).toMatchObject({ flagged: false, tags: [] });
     expect((await post('you idiot', '?moderation=none')).data).toMatchObject({ flagged: false, tags: [] });
+    expect(s.emu.customerSay(id, 'shut up').data).toMatchObject({ flagged: true, tags: ['harassment'] });
     const plain = await serve();
     const other = plain.emu.createSession();
     const res = await plain.send('POST', `/sessions/${other.id}/events`, { kind: 'message', source: 'customer', message: 'you idiot' });
