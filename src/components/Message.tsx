@@ -14,7 +14,8 @@ export type { MessageProps } from './partProps';
 
 /**
  * One chat message: author, time, Markdown text (safe), delivery state with retry for the
- * customer's own messages, and tool footnotes for the agent's.
+ * customer's own messages, and tool footnotes for the agent's. In inspect mode, the `inspect`
+ * component under every message the server confirmed.
  * @example <Message message={message} footnotes={footnotes} showAuthor onRetry={retry} />
  */
 export const Message = /* @__PURE__ */ memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, className, ...rest }: MessageProps) {
