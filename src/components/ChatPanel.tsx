@@ -21,6 +21,8 @@ export interface ChatPanelProps {
   inputRef?: Ref<HTMLTextAreaElement>;
   /** Offer the conversation as a file in this format from the header (off by default). */
   downloadTranscript?: TranscriptFormat | undefined;
+  /** Key of the first unread message: a "New messages" separator goes before it. */
+  unreadFrom?: string | null | undefined;
 }
 
 /** While the connection is in trouble the banner speaks; an empty conversation promises nothing. */
@@ -34,7 +36,7 @@ const TROUBLE = new Set(['reconnecting', 'offline', 'ended', 'unauthorized', 'fa
  *   <ChatPanel title="Support" />
  * </ParlantProvider>
  */
-export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef, downloadTranscript }: ChatPanelProps) {
+export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef, downloadTranscript, unreadFrom }: ChatPanelProps) {
   const chat = useParlant();
   const { labels, classNames, components } = useChatUi();
   const Header = components.Header ?? ChatHeader;
@@ -63,6 +65,7 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef,
         onDelete={chat.deleteMessage}
         onRetryReply={chat.retryReply}
         customEvents={chat.customEvents}
+        unreadFrom={unreadFrom ?? null}
       />
       <Input
         ref={inputRef}

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { useParlant } from '../react/ParlantProvider';
 import { wrapFocus } from './focusWrap';
 import { Launcher } from './Launcher';
 import { useChatUi } from './ui';
 import { useMediaQuery } from './useMediaQuery';
 import { useModalSheet } from './useModalSheet';
+import { useReadState, type ReadSettings } from './useReadState';
 import { useViewportFit } from './useViewportFit';
 
 /**
@@ -20,7 +20,10 @@ export interface FloatingShellProps {
   open: boolean | undefined;
   defaultOpen: boolean | undefined;
   onOpenChange: ((open: boolean) => void) | undefined;
-  children: (close: () => void, inputRef: RefObject<HTMLTextAreaElement | null>) => ReactNode;
+  /** Unread settings (the launcher's count, the separator, the page title). */
+  read: ReadSettings;
+  /** Renders the panel; `unreadFrom` is where the "New messages" separator goes. */
+  children: (close: () => void, inputRef: RefObject<HTMLTextAreaElement | null>, unreadFrom: string | null) => ReactNode;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface FloatingShellProps {
  *   {(close) => <ChatPanel onClose={close} />}
  * </FloatingShell>
  */
-export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpen = false, onOpenChange, children }: FloatingShellProps) {
+export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpen = false, onOpenChange, read, children }: FloatingShellProps) {
   const { components } = useChatUi();
   const Button = components.Launcher ?? Launcher;
   const [uncontrolled, setUncontrolled] = useState(defaultOpen);
@@ -44,7 +47,7 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
   const launcher = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const unread = useUnread(open);
+  const { unread, unreadFrom } = useReadState(open, read);
   const wasOpen = useRef(open);
   const sheet = useMediaQuery(SHEET_QUERY) && open;
 
@@ -76,23 +79,10 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
     <div {...rootProps} data-state={open ? 'open' : 'closed'} data-sheet={sheet ? '' : undefined} onKeyDown={onKeyDown}>
       {/* The sheet hides the whole page, so it is a modal dialog; the card beside the page is not. */}
       <div ref={panel} className="parlant-floating-panel" hidden={!open} {...(sheet && { role: 'dialog', 'aria-modal': true, 'aria-labelledby': panelId })}>
-        {children(() => setOpen(false), input)}
+        {children(() => setOpen(false), input, unreadFrom)}
       </div>
-      <Button ref={launcher} open={open} unread={unread} panelId={panelId} onClick={() => setOpen(!open)} />
+      <Button ref={launcher} open={open} unread={open ? 0 : unread} panelId={panelId} onClick={() => setOpen(!open)} />
     </div>
   );
 }
 
-/** Messages from the agent's side that arrived while the panel was closed. */
-function useUnread(open: boolean): number {
-  const messages = useParlant((chat) => chat.messages);
-  const historyLoaded = useParlant((chat) => chat.historyLoaded);
-  const fromAgent = messages.filter((m) => m.role !== 'customer').length;
-  const [seen, setSeen] = useState({ count: fromAgent, historyLoaded });
-  // Everything present when the history finished loading counts as read: a resumed
-  // conversation is not news. After that, only an open panel marks messages read.
-  if ((open || !seen.historyLoaded) && (seen.count !== fromAgent || seen.historyLoaded !== historyLoaded)) {
-    setSeen({ count: fromAgent, historyLoaded });
-  }
-  return open ? 0 : Math.max(0, fromAgent - seen.count);
-}
