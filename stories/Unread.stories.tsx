@@ -1,12 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { ParlantChatbox } from '../src';
-import { DEFAULT_AGENT_ID, type ParlantEmulator } from '../src/testing';
-import { disposeParlant, PARLANT_ORIGIN, parlantLoader, parlantOf, type ParlantParameters } from './support/emulator';
+import type { ParlantEmulator } from '../src/testing';
+import { parlantOf, type ParlantParameters } from './support/emulator';
 import { HostPage } from './support/frames';
 import { hebrewLabels } from './support/locales';
 import { AGENT_REPLY, conversation } from './support/play';
 import { seedTurns } from './support/seed';
+import { chatboxStory, floatingLayout } from './support/chatbox';
 
 /** Where the customer stopped reading: right after the agent's first answer. */
 const readOffsetOf = (emu: ParlantEmulator, sessionId: string) => emu.events(sessionId).filter((e) => e.kind === 'message' && e.source === 'ai_agent')[0]?.offset ?? -1;
@@ -19,11 +20,9 @@ const readOffsetOf = (emu: ParlantEmulator, sessionId: string) => emu.events(ses
  */
 const meta = {
   title: 'Widget/Unread',
-  component: ParlantChatbox,
-  loaders: [parlantLoader],
-  beforeEach: disposeParlant,
-  args: { server: PARLANT_ORIGIN, agentId: DEFAULT_AGENT_ID, variant: 'floating' },
-  parameters: { layout: 'fullscreen', docs: { story: { inline: false, height: '760px' } } },
+  ...chatboxStory,
+  args: { ...chatboxStory.args, variant: 'floating' },
+  parameters: floatingLayout,
   render: (args, context) => {
     const { server, sessionId, emu } = parlantOf(context);
     return (
