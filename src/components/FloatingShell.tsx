@@ -4,7 +4,6 @@ import { Launcher } from './Launcher';
 import { useChatUi } from './ui';
 import { useMediaQuery } from './useMediaQuery';
 import { useModalSheet } from './useModalSheet';
-import { useReadState, type ReadSettings } from './useReadState';
 import { useViewportFit } from './useViewportFit';
 
 /**
@@ -20,10 +19,8 @@ export interface FloatingShellProps {
   open: boolean | undefined;
   defaultOpen: boolean | undefined;
   onOpenChange: ((open: boolean) => void) | undefined;
-  /** Unread settings (the launcher's count, the separator, the page title). */
-  read: ReadSettings;
-  /** Renders the panel; `unreadFrom` is where the "New messages" separator goes. */
-  children: (close: () => void, inputRef: RefObject<HTMLTextAreaElement | null>, unreadFrom: string | null) => ReactNode;
+  /** Renders the panel, which reports its unread count for the launcher through `onUnreadChange`. */
+  children: (panel: { open: boolean; close: () => void; inputRef: RefObject<HTMLTextAreaElement | null>; onUnreadChange: (count: number) => void }) => ReactNode;
 }
 
 /**
@@ -39,7 +36,7 @@ export interface FloatingShellProps {
  *   {(close) => <ChatPanel onClose={close} />}
  * </FloatingShell>
  */
-export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpen = false, onOpenChange, read, children }: FloatingShellProps) {
+export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpen = false, onOpenChange, children }: FloatingShellProps) {
   const { components } = useChatUi();
   const Button = components.Launcher ?? Launcher;
   const [uncontrolled, setUncontrolled] = useState(defaultOpen);
@@ -47,7 +44,7 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
   const launcher = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const { unread, unreadFrom } = useReadState(open, read);
+  const [unread, setUnread] = useState(0);
   const wasOpen = useRef(open);
   const sheet = useMediaQuery(SHEET_QUERY) && open;
 
@@ -79,7 +76,7 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
     <div {...rootProps} data-state={open ? 'open' : 'closed'} data-sheet={sheet ? '' : undefined} onKeyDown={onKeyDown}>
       {/* The sheet hides the whole page, so it is a modal dialog; the card beside the page is not. */}
       <div ref={panel} className="parlant-floating-panel" hidden={!open} {...(sheet && { role: 'dialog', 'aria-modal': true, 'aria-labelledby': panelId })}>
-        {children(() => setOpen(false), input, unreadFrom)}
+        {children({ open, close: () => setOpen(false), inputRef: input, onUnreadChange: setUnread })}
       </div>
       <Button ref={launcher} open={open} unread={open ? 0 : unread} panelId={panelId} onClick={() => setOpen(!open)} />
     </div>

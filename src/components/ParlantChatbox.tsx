@@ -5,7 +5,7 @@ import { splitChatConfig, type ChatConfig } from '../react/useChatInstance';
 import { ChatPanel } from './ChatPanel';
 import { ChatParts, splitPartsSettings, type ChatPartsSettings } from './ChatParts';
 import { FloatingShell } from './FloatingShell';
-import { useReadState, type ReadPosition, type ReadSettings } from './useReadState';
+import type { ReadPosition, ReadSettings } from './useReadState';
 import { themeStyle, type ParlantTheme } from './theme';
 import { cx } from './ui';
 import { validateProps } from './validateProps';
@@ -83,23 +83,21 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
     <ParlantProvider {...config}>
       <ChatParts {...settings}>
         {variant === 'floating' ? (
-          <FloatingShell rootProps={rootProps} panelId={panelId} open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange} read={read}>
-            {(close, inputRef, unreadFrom) => (
-              <ChatPanel id={panelId} title={title} placeholder={placeholder} greeting={greeting} onClose={close} inputRef={inputRef} downloadTranscript={downloadTranscript} unreadFrom={unreadFrom} />
+          <FloatingShell rootProps={rootProps} panelId={panelId} open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
+            {(panel) => (
+              <ChatPanel
+                id={panelId} title={title} placeholder={placeholder} greeting={greeting} downloadTranscript={downloadTranscript}
+                onClose={panel.close} inputRef={panel.inputRef} read={read} attending={panel.open} onUnreadChange={panel.onUnreadChange}
+              />
             )}
           </FloatingShell>
         ) : (
-          <InlineShell rootProps={rootProps} read={read}>
-            {(unreadFrom) => <ChatPanel title={title} placeholder={placeholder} greeting={greeting} downloadTranscript={downloadTranscript} unreadFrom={unreadFrom} />}
-          </InlineShell>
+          <div {...rootProps}>
+            <ChatPanel title={title} placeholder={placeholder} greeting={greeting} downloadTranscript={downloadTranscript} read={read} />
+          </div>
         )}
       </ChatParts>
     </ParlantProvider>
   );
 }
 
-/** The inline variant: always in front of the customer while the page is visible. */
-function InlineShell({ rootProps, read, children }: { rootProps: ComponentProps<'div'>; read: ReadSettings; children: (unreadFrom: string | null) => ReactNode }) {
-  const { unreadFrom } = useReadState(true, read);
-  return <div {...rootProps}>{children(unreadFrom)}</div>;
-}
