@@ -238,6 +238,9 @@ export const LongHistory: Story = {
     await expect(canvas.getByRole('button', { name: 'Show earlier messages (270 more)' })).toBeInTheDocument();
     const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
     await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
+    // A history without status events is answered history: nothing is waiting for a reply.
+    await expect(canvasElement.querySelector('.parlant-status')).toHaveAttribute('data-state', 'idle');
+    await expect(canvas.queryByText('Waiting for a reply…')).toBeNull();
   },
 };
 
