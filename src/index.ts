@@ -7,6 +7,7 @@
 
 // The widget and the parts it is made of, for a layout of your own.
 export { ParlantChatbox, type ParlantChatboxProps } from './components/ParlantChatbox';
+export type { ReadPosition } from './components/useReadState';
 export { ChatParts, type ChatPartsProps, type ChatPartsSettings } from './components/ChatParts';
 export { ChatPanel, type ChatPanelProps } from './components/ChatPanel';
 export { ChatHeader, type ChatHeaderProps } from './components/ChatHeader';

@@ -22,6 +22,8 @@ export interface MessageListProps extends ComponentProps<'div'> {
   onRetryReply?: (messageKey: string) => void;
   /** Custom events, shown in offset order among the messages when `components.CustomEvent` renders them. */
   customEvents?: ParlantEvent[];
+  /** Key of the first unread message: a "New messages" separator goes before it. */
+  unreadFrom?: string | null;
 }
 
 const NEAR_BOTTOM_PX = 48;
@@ -35,7 +37,7 @@ const NO_FOOTNOTES: ToolFootnote[] = [];
  * useMessageWindow): at most 200 rows in the DOM, pages coming and going as the reader scrolls.
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
-export function MessageList({ messages, footnotes, empty, footer, onRetry, onDelete, onRetryReply, customEvents, className, ...rest }: MessageListProps) {
+export function MessageList({ messages, footnotes, empty, footer, onRetry, onDelete, onRetryReply, customEvents, unreadFrom = null, className, ...rest }: MessageListProps) {
   const { labels, classNames, components } = useChatUi();
   const Item = components.Message ?? Message;
   const Custom = components.CustomEvent;
@@ -111,6 +113,11 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
             const handoff = handoffAt(messages, i);
             return (
               <Fragment key={message.key}>
+                {message.key === unreadFrom && (
+                  <li className="parlant-event-note" data-kind="unread">
+                    {labels.unreadSeparator}
+                  </li>
+                )}
                 {handoff && (
                   <li className="parlant-event-note" data-kind="handoff">
                     {handoff === 'human' ? labels.humanJoined(message.author || labels.humanAgent) : labels.agentBack(message.author || labels.agent)}

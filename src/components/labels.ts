@@ -45,6 +45,8 @@ export interface ChatLabels {
   retryNow: string;
   startOver: string;
   newMessages: string;
+  /** The line above the first message that arrived since the customer last looked. */
+  unreadSeparator: string;
   /** The button that takes a reader who went back through a long conversation to its end. */
   latestMessages: string;
   /** The button that brings back earlier messages of a long conversation. */
@@ -122,6 +124,7 @@ export const defaultLabels: ChatLabels = {
   retryNow: 'Retry now',
   startOver: 'Start a new conversation',
   newMessages: 'New messages',
+  unreadSeparator: 'New messages',
   latestMessages: 'Latest messages',
   showEarlier: (hidden) => (hidden === 1 ? 'Show 1 earlier message' : `Show earlier messages (${hidden} more)`),
   showLater: (hidden) => (hidden === 1 ? 'Show 1 later message' : `Show later messages (${hidden} more)`),
