@@ -5,6 +5,7 @@ import type { MarkdownPolicy } from './markdown/Markdown';
 import { timeFormat } from './timeFormat';
 import type { InspectorProps } from './partProps';
 import { ChatUiProvider, type ChatClassNames, type ChatComponents, type ChatUi } from './ui';
+import { splitKeys } from '../react/splitKeys';
 
 /** Presentation settings of the parts. @example const s: ChatPartsSettings = { labels: { send: 'Envoyer' }, maxMessageLength: 2000 }; */
 export interface ChatPartsSettings extends MarkdownPolicy {
@@ -42,13 +43,7 @@ const SETTINGS_KEYS = [
  * @example const [settings, rest] = splitPartsSettings(props);
  */
 export function splitPartsSettings<T extends ChatPartsSettings>(props: T): [ChatPartsSettings, Omit<T, (typeof SETTINGS_KEYS)[number]>] {
-  const settings: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = { ...(props as object) };
-  for (const key of SETTINGS_KEYS) {
-    if (props[key] !== undefined) settings[key] = props[key];
-    delete rest[key];
-  }
-  return [settings as ChatPartsSettings, rest as Omit<T, (typeof SETTINGS_KEYS)[number]>];
+  return splitKeys(props, SETTINGS_KEYS);
 }
 
 /** Props of {@link ChatParts}. @example const p: ChatPartsProps = { labels: { send: 'Go' }, children: null }; */

@@ -5,21 +5,11 @@ import type { InspectorProps } from '../components/partProps';
 import { useChatUi } from '../components/ui';
 import { inspectTrace, type TraceDetails } from './trace';
 import { useTraceEvents } from './useTraceEvents';
+import { prettyJson } from '../components/prettyJson';
 
 export type { InspectorProps } from '../components/partProps';
 
 const MAX_CHARS = 20_000;
-
-/** Server data is shown as indented JSON text, never markup; cut when huge. */
-function pretty(value: Json | readonly unknown[]): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-  } catch {
-    text = String(value);
-  }
-  return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)}\n…` : text;
-}
 
 function compositionText(details: TraceDetails, labels: InspectLabels): string | null {
   const c = details.composition;
@@ -31,7 +21,7 @@ function compositionText(details: TraceDetails, labels: InspectLabels): string |
 /** A block of server text: focusable (long values scroll) and left to right whatever the widget's direction. */
 const Data = ({ value }: { value: Json | readonly unknown[] }) => (
   <pre tabIndex={0} dir="ltr">
-    {pretty(value)}
+    {prettyJson(value, MAX_CHARS)}
   </pre>
 );
 
