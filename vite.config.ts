@@ -63,6 +63,8 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         core: 'src/core/index.ts',
+        // Inspect mode, apart from the widget so the widget's bundle carries none of it.
+        inspect: 'src/inspect/index.ts',
         testing: 'src/testing/index.ts',
         'testing-msw': 'src/testing/msw.ts',
         'testing-node': 'src/testing/node.ts',
@@ -79,10 +81,11 @@ export default defineConfig({
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^msw($|\/)/, /^node:/],
       output: {
-        // The React entry must stay a client module in React Server Component frameworks; a source
-        // directive would be dropped by the bundler, so it is added to that output only. The
+        // The React entries must stay client modules in React Server Component frameworks; a source
+        // directive would be dropped by the bundler, so it is added to those outputs only. The
         // command's entry starts with the line that lets a shell run it.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+        banner: (chunk) =>
+          chunk.isEntry && (chunk.name === 'index' || chunk.name === 'inspect') ? "'use client';" : chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : '',
       },
     },
   },

@@ -1,6 +1,6 @@
 import { defineBrowserProvider } from '@vitest/browser';
 import type { BrowserProvider, BrowserProviderOption } from 'vitest/node';
-import { launchEngine, type Engine, type EngineContext, type EnginePage } from '../test/e2e/engine';
+import { launchEngine, type Engine, type EngineContext, type EnginePage } from '../test/e2e/engine.ts';
 
 type OtherEngine = 'firefox' | 'webkit';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ParlantChatbox, type ParlantTheme } from '../src';
+import { Inspector } from '../src/inspect';
 import { HINTS } from './hints';
 import { locales } from './locales';
 
@@ -11,15 +12,16 @@ const themes: Record<string, ParlantTheme | undefined> = {
 const schemes = ['light', 'dark', 'auto'] as const;
 
 /**
- * The demo page: the inline widget beside controls for theme, color scheme and language, and the
- * floating launcher in the corner, both talking to the same agent.
+ * The demo page: the inline widget beside controls for theme, color scheme, language and inspect
+ * mode, and the floating launcher in the corner, both talking to the same agent.
  */
 export function DemoApp({ server, agentId }: { server: string; agentId: string }) {
   const [theme, setTheme] = useState('Default');
   const [scheme, setScheme] = useState<(typeof schemes)[number]>('light');
   const [locale, setLocale] = useState('en');
+  const [inspect, setInspect] = useState(false);
   const { labels, dir } = locales[locale] ?? { labels: {}, dir: 'ltr' as const };
-  const shared = { server, agentId, theme: themes[theme], colorScheme: scheme, labels, dir };
+  const shared = { server, agentId, theme: themes[theme], colorScheme: scheme, labels, dir, ...(inspect && { inspect: Inspector }) };
 
   return (
     <main className="demo" data-scheme={scheme}>
@@ -39,6 +41,10 @@ export function DemoApp({ server, agentId }: { server: string; agentId: string }
           <Choice label="Theme" value={theme} options={Object.keys(themes)} onChange={setTheme} />
           <Choice label="Color scheme" value={scheme} options={[...schemes]} onChange={(v) => setScheme(v as (typeof schemes)[number])} />
           <Choice label="Language" value={locale} options={Object.keys(locales)} names={Object.fromEntries(Object.entries(locales).map(([k, v]) => [k, v.name]))} onChange={setLocale} />
+          <label className="demo-check">
+            <input type="checkbox" checked={inspect} onChange={(e) => setInspect(e.target.checked)} />
+            Inspect (trace, tools, guidelines, canned responses, moderation)
+          </label>
         </form>
       </header>
       <section className="demo-inline" aria-label="Inline widget">

@@ -4,6 +4,7 @@ import { chooseScript, type ScriptName } from '../src/testing';
 const SHOWS: Record<Exclude<ScriptName, 'auto'>, string> = {
   echo: 'its words echoed',
   tool: 'tool calls, in footnotes',
+  canned: 'a canned response, its matched guideline and journey (turn on Inspect)',
   multi: 'several messages in one turn',
   stream: 'a streamed reply',
   slow: 'a long wait, then "Thinking"',
@@ -13,7 +14,7 @@ const SHOWS: Record<Exclude<ScriptName, 'auto'>, string> = {
 };
 
 /** Phrases the demo suggests, in the order shown. */
-const PHRASES = ['What is my balance?', 'Can you explain the steps?', 'Please stream it', 'I need a human', 'Cause an error'];
+const PHRASES = ['What is my balance?', 'Can you explain the steps?', 'Show me a canned response', 'Please stream it', 'I need a human', 'Cause an error'];
 
 /**
  * The demo's hints: each phrase with what the emulator does with it, computed by the emulator's

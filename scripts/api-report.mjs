@@ -20,6 +20,7 @@ const check = process.argv.includes('--check');
 const ENTRIES = [
   ['parlant-chatbox', 'index'],
   ['parlant-chatbox/core', 'core'],
+  ['parlant-chatbox/inspect', 'inspect'],
   ['parlant-chatbox/testing', 'testing'],
   ['parlant-chatbox/testing/msw', 'testing-msw'],
   ['parlant-chatbox/testing/node', 'testing-node'],

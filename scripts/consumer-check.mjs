@@ -240,7 +240,7 @@ function printSummary() {
 }
 
 async function main() {
-  const missing = ['index.js', 'index.d.ts', 'core.js', 'testing.js', 'testing-msw.js', 'testing-node.js', 'cli.js', 'styles.css'].filter((f) => !existsSync(join(ROOT, 'dist', f)));
+  const missing = ['index.js', 'index.d.ts', 'core.js', 'inspect.js', 'testing.js', 'testing-msw.js', 'testing-node.js', 'cli.js', 'styles.css'].filter((f) => !existsSync(join(ROOT, 'dist', f)));
   if (missing.length) {
     console.error(`dist/ is incomplete (missing ${missing.join(', ')}): run \`npm run build\` first.`);
     return 1;

@@ -18,6 +18,8 @@ if (!server) {
     // The inline widget asks for a greeting; like a real fluid agent, this one greets only when
     // told what to say.
     agents: [{ id: DEFAULT_AGENT_ID, name: 'Haxon', description: 'Emulated support assistant', greeting: "Hi, I'm Haxon, an emulated agent. What can I do for you?" }],
+    // Flags insults and threats, so the demo's inspect mode has a flagged message to show.
+    moderation: 'auto',
   });
   const running = await startEmulatorServer({ emulator, port: Number(process.env.EMULATOR_PORT ?? 8800) }).catch(() =>
     startEmulatorServer({ emulator, port: 0 }),

@@ -1,11 +1,13 @@
 /**
  * parlant-chatbox: a React chat widget for Parlant agents, its parts, and the headless hook it is
  * built from. The protocol building blocks (client, store, poll loop, sender) are on
- * `parlant-chatbox/core`; the emulator is on `parlant-chatbox/testing`.
+ * `parlant-chatbox/core`; the emulator is on `parlant-chatbox/testing`; inspect mode is on
+ * `parlant-chatbox/inspect`.
  */
 
 // The widget and the parts it is made of, for a layout of your own.
 export { ParlantChatbox, type ParlantChatboxProps } from './components/ParlantChatbox';
+export type { ReadPosition } from './components/useReadState';
 export { ChatParts, type ChatPartsProps, type ChatPartsSettings } from './components/ChatParts';
 export { ChatPanel, type ChatPanelProps } from './components/ChatPanel';
 export { ChatHeader, type ChatHeaderProps } from './components/ChatHeader';
@@ -17,9 +19,10 @@ export { StatusIndicator, type StatusIndicatorProps } from './components/StatusI
 export { Composer, type ComposerProps } from './components/Composer';
 export { Launcher, type LauncherProps } from './components/Launcher';
 export { Markdown, type MarkdownProps, type MarkdownPolicy } from './components/markdown/Markdown';
-export { defaultLabels, type ChatLabels } from './components/labels';
+export { defaultLabels, type ChatLabels, type InspectLabels } from './components/labels';
 export { themeStyle, type ParlantTheme } from './components/theme';
 export type { ChatClassNames, ChatComponents, ChatPart } from './components/ui';
+export type { InspectorProps } from './components/partProps';
 export type { FeedbackValue, MessageFeedback } from './components/feedback';
 
 // The conversation without the widget.

@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { ParlantChatbox } from '../src';
-import { DEFAULT_AGENT_ID, type ParlantEmulator } from '../src/testing';
-import { disposeParlant, PARLANT_ORIGIN, parlantLoader, parlantOf, type ParlantParameters } from './support/emulator';
+import type { ParlantEmulator } from '../src/testing';
+import type { ParlantParameters } from './support/emulator';
 import { hebrewLabels } from './support/locales';
 import { AGENT_REPLY, conversation } from './support/play';
 import { seedTurns } from './support/seed';
+import { chatboxStory } from './support/chatbox';
 
 /**
  * A human operator takes the conversation over, and gives it back: the header says who the
@@ -14,14 +15,7 @@ import { seedTurns } from './support/seed';
  */
 const meta = {
   title: 'Widget/Handoff',
-  component: ParlantChatbox,
-  loaders: [parlantLoader],
-  beforeEach: disposeParlant,
-  args: { server: PARLANT_ORIGIN, agentId: DEFAULT_AGENT_ID },
-  render: (args, context) => {
-    const { server, sessionId } = parlantOf(context);
-    return <ParlantChatbox {...args} server={server} {...(sessionId && { sessionId })} />;
-  },
+  ...chatboxStory,
 } satisfies Meta<typeof ParlantChatbox>;
 
 export default meta;

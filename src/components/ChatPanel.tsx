@@ -1,4 +1,4 @@
-import { useCallback, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { isStopped } from '../core/connection';
 import type { TranscriptFormat } from '../core/transcript';
 import { downloadFile } from './download';
@@ -11,6 +11,7 @@ import { SearchBar } from './SearchBar';
 import { StatusIndicator } from './StatusIndicator';
 import { cx, useChatUi } from './ui';
 import { useConversationSearch } from './useConversationSearch';
+import { useReadState, type ReadSettings } from './useReadState';
 
 /** Props of {@link ChatPanel}. @example <ChatPanel title="Support" /> */
 export interface ChatPanelProps {
@@ -23,7 +24,15 @@ export interface ChatPanelProps {
   inputRef?: Ref<HTMLTextAreaElement>;
   /** Offer the conversation as a file in this format from the header (off by default). */
   downloadTranscript?: TranscriptFormat | undefined;
+  /** Unread settings: a position from an earlier visit, its reports, the page title. */
+  read?: ReadSettings | undefined;
+  /** Whether the customer can see the panel (a floating panel while open); default true. */
+  attending?: boolean | undefined;
+  /** The unread count, each time it changes (the floating launcher shows it). */
+  onUnreadChange?: ((count: number) => void) | undefined;
 }
+
+const NO_SETTINGS: ReadSettings = {};
 
 /** While the connection is in trouble the banner speaks; an empty conversation promises nothing. */
 const TROUBLE = new Set(['reconnecting', 'offline', 'ended', 'unauthorized', 'failed']);
@@ -31,6 +40,8 @@ const TROUBLE = new Set(['reconnecting', 'offline', 'ended', 'unauthorized', 'fa
 /**
  * The chat itself (header, connection banner, conversation, status, composer), reading the
  * conversation of the enclosing provider. Parts come from `components` when the host replaced them.
+ * It keeps the customer's read position: messages that arrive while it is not `attending` (or
+ * the page is hidden) are unread, and a "New messages" line marks the first of them.
  * The header's search button, or Ctrl/Cmd+F with the focus in the panel, opens a search through
  * the whole conversation; Escape closes it and puts the focus back where it was.
  * @example
@@ -38,7 +49,7 @@ const TROUBLE = new Set(['reconnecting', 'offline', 'ended', 'unauthorized', 'fa
  *   <ChatPanel title="Support" />
  * </ParlantProvider>
  */
-export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef, downloadTranscript }: ChatPanelProps) {
+export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef, downloadTranscript, read = NO_SETTINGS, attending = true, onUnreadChange }: ChatPanelProps) {
   const chat = useParlant();
   const { labels, classNames, components, markdown } = useChatUi();
   const Header = components.Header ?? ChatHeader;
@@ -49,6 +60,8 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef,
   const { send } = chat;
   // Stable, so the memoized composer does not re-render on every event.
   const onSend = useCallback((text: string) => send(text) !== null, [send]);
+  const { unread, unreadFrom } = useReadState(attending, read);
+  useEffect(() => onUnreadChange?.(unread), [unread, onUnreadChange]);
   const { exportTranscript } = chat;
   const onDownload = useCallback(() => {
     if (downloadTranscript) downloadFile(exportTranscript(downloadTranscript), downloadTranscript, `conversation-${new Date().toISOString().slice(0, 10)}`);
@@ -96,6 +109,7 @@ export function ChatPanel({ id, title, placeholder, greeting, onClose, inputRef,
         onRetryReply={chat.retryReply}
         customEvents={chat.customEvents}
         search={search.open && search.hits ? { query: search.query, hits: search.hits, current: search.current, reveal: search.reveal } : undefined}
+        unreadFrom={unreadFrom}
       />
       <Input
         ref={inputRef}

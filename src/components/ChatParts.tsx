@@ -1,16 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { FeedbackProvider, feedbackStore, type MessageFeedback } from './feedback';
-import { defaultLabels, type ChatLabels } from './labels';
+import { defaultLabels, type ChatLabels, type InspectLabels } from './labels';
 import type { MarkdownPolicy } from './markdown/Markdown';
 import { timeFormat } from './timeFormat';
+import type { InspectorProps } from './partProps';
 import { ChatUiProvider, type ChatClassNames, type ChatComponents, type ChatUi } from './ui';
+import { splitKeys } from '../react/splitKeys';
 
 /** Presentation settings of the parts. @example const s: ChatPartsSettings = { labels: { send: 'Envoyer' }, maxMessageLength: 2000 }; */
 export interface ChatPartsSettings extends MarkdownPolicy {
   classNames?: ChatClassNames;
   components?: ChatComponents;
-  /** Every visible text, for translation. */
-  labels?: Partial<ChatLabels>;
+  /** Every visible text, for translation (the inspector's too). */
+  labels?: Partial<ChatLabels & InspectLabels>;
   /** Locale for times (default: the browser's). */
   locale?: string;
   /** Longest message a customer may send (default 4000 characters). */
@@ -20,11 +22,20 @@ export interface ChatPartsSettings extends MarkdownPolicy {
    * again for the same message when the customer adds a reason or changes the verdict.
    */
   onFeedback?: (feedback: MessageFeedback) => void;
+  /**
+   * Inspect mode, for the people who build the agent: a component rendered under every message
+   * the server confirmed, usually `Inspector` from `parlant-chatbox/inspect`. Off by default. The
+   * widget only renders this slot, so an app that never imports the inspector ships none of it.
+   * @example
+   * import { Inspector } from 'parlant-chatbox/inspect';
+   * <ParlantChatbox server={url} agentId={id} inspect={import.meta.env.DEV ? Inspector : undefined} />
+   */
+  inspect?: ComponentType<InspectorProps>;
 }
 
 /** Every key of {@link ChatPartsSettings}, once. */
 const SETTINGS_KEYS = [
-  'classNames', 'components', 'labels', 'locale', 'maxMessageLength', 'allowedImageOrigins', 'linkTarget', 'onLinkClick', 'plainTextOver', 'onFeedback',
+  'classNames', 'components', 'labels', 'locale', 'maxMessageLength', 'allowedImageOrigins', 'linkTarget', 'onLinkClick', 'plainTextOver', 'onFeedback', 'inspect',
 ] as const satisfies ReadonlyArray<keyof ChatPartsSettings>;
 
 /**
@@ -32,13 +43,7 @@ const SETTINGS_KEYS = [
  * @example const [settings, rest] = splitPartsSettings(props);
  */
 export function splitPartsSettings<T extends ChatPartsSettings>(props: T): [ChatPartsSettings, Omit<T, (typeof SETTINGS_KEYS)[number]>] {
-  const settings: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = { ...(props as object) };
-  for (const key of SETTINGS_KEYS) {
-    if (props[key] !== undefined) settings[key] = props[key];
-    delete rest[key];
-  }
-  return [settings as ChatPartsSettings, rest as Omit<T, (typeof SETTINGS_KEYS)[number]>];
+  return splitKeys(props, SETTINGS_KEYS);
 }
 
 /** Props of {@link ChatParts}. @example const p: ChatPartsProps = { labels: { send: 'Go' }, children: null }; */
@@ -58,7 +63,7 @@ export interface ChatPartsProps extends ChatPartsSettings {
  * </ParlantProvider>
  */
 export function ChatParts({ children, ...settings }: ChatPartsProps) {
-  const { labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength = 4000, locale, onFeedback } = settings;
+  const { labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength = 4000, locale, onFeedback, inspect } = settings;
   const [store] = useState(feedbackStore);
   useEffect(() => store.reportTo(onFeedback), [store, onFeedback]);
   const enabled = onFeedback !== undefined;
@@ -81,8 +86,9 @@ export function ChatParts({ children, ...settings }: ChatPartsProps) {
       maxMessageLength,
       locale,
       announce,
+      inspect,
     }),
-    [labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength, locale, announce],
+    [labels, classNames, components, allowedImageOrigins, linkTarget, onLinkClick, plainTextOver, maxMessageLength, locale, announce, inspect],
   );
   // Build the time format while the history loads, not in the task that first renders messages.
   useEffect(() => {

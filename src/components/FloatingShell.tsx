@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { useParlant } from '../react/ParlantProvider';
 import { wrapFocus } from './focusWrap';
 import { Launcher } from './Launcher';
 import { useChatUi } from './ui';
@@ -20,7 +19,8 @@ export interface FloatingShellProps {
   open: boolean | undefined;
   defaultOpen: boolean | undefined;
   onOpenChange: ((open: boolean) => void) | undefined;
-  children: (close: () => void, inputRef: RefObject<HTMLTextAreaElement | null>) => ReactNode;
+  /** Renders the panel, which reports its unread count for the launcher through `onUnreadChange`. */
+  children: (panel: { open: boolean; close: () => void; inputRef: RefObject<HTMLTextAreaElement | null>; onUnreadChange: (count: number) => void }) => ReactNode;
 }
 
 /**
@@ -44,7 +44,7 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
   const launcher = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const unread = useUnread(open);
+  const [unread, setUnread] = useState(0);
   const wasOpen = useRef(open);
   const sheet = useMediaQuery(SHEET_QUERY) && open;
 
@@ -76,23 +76,10 @@ export function FloatingShell({ rootProps, panelId, open: controlled, defaultOpe
     <div {...rootProps} data-state={open ? 'open' : 'closed'} data-sheet={sheet ? '' : undefined} onKeyDown={onKeyDown}>
       {/* The sheet hides the whole page, so it is a modal dialog; the card beside the page is not. */}
       <div ref={panel} className="parlant-floating-panel" hidden={!open} {...(sheet && { role: 'dialog', 'aria-modal': true, 'aria-labelledby': panelId })}>
-        {children(() => setOpen(false), input)}
+        {children({ open, close: () => setOpen(false), inputRef: input, onUnreadChange: setUnread })}
       </div>
-      <Button ref={launcher} open={open} unread={unread} panelId={panelId} onClick={() => setOpen(!open)} />
+      <Button ref={launcher} open={open} unread={open ? 0 : unread} panelId={panelId} onClick={() => setOpen(!open)} />
     </div>
   );
 }
 
-/** Messages from the agent's side that arrived while the panel was closed. */
-function useUnread(open: boolean): number {
-  const messages = useParlant((chat) => chat.messages);
-  const historyLoaded = useParlant((chat) => chat.historyLoaded);
-  const fromAgent = messages.filter((m) => m.role !== 'customer').length;
-  const [seen, setSeen] = useState({ count: fromAgent, historyLoaded });
-  // Everything present when the history finished loading counts as read: a resumed
-  // conversation is not news. After that, only an open panel marks messages read.
-  if ((open || !seen.historyLoaded) && (seen.count !== fromAgent || seen.historyLoaded !== historyLoaded)) {
-    setSeen({ count: fromAgent, historyLoaded });
-  }
-  return open ? 0 : Math.max(0, fromAgent - seen.count);
-}

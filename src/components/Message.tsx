@@ -14,12 +14,13 @@ export type { MessageProps } from './partProps';
 
 /**
  * One chat message: author, time, Markdown text (safe), delivery state with retry for the
- * customer's own messages, and tool footnotes for the agent's. `highlight` marks the text the
+ * customer's own messages, and tool footnotes for the agent's. In inspect mode, the `inspect`
+ * component under every message the server confirmed. `highlight` marks the text the
  * conversation search found in it.
  * @example <Message message={message} footnotes={footnotes} showAuthor onRetry={retry} />
  */
 export const Message = /* @__PURE__ */ memo(function Message({ message, footnotes, showAuthor, onRetry, onDelete, onRetryReply, highlight, className, ...rest }: MessageProps) {
-  const { labels, classNames, components, markdown, locale } = useChatUi();
+  const { labels, classNames, components, markdown, locale, inspect: Inspect } = useChatUi();
   const Footnotes = components.ToolFootnotes ?? ToolFootnotes;
   const bubble = useRef<HTMLDivElement>(null);
   // The actions are in the tab order only while focus is in this message (see rowFocus.ts).
@@ -73,6 +74,7 @@ export const Message = /* @__PURE__ */ memo(function Message({ message, footnote
         </p>
       )}
       {message.role !== 'customer' && footnotes.length > 0 && <Footnotes footnotes={footnotes} />}
+      {Inspect && message.eventId && <Inspect message={message} footnotes={footnotes} />}
     </li>
   );
 });

@@ -25,6 +25,8 @@ export interface MessageListProps extends ComponentProps<'div'> {
   customEvents?: ParlantEvent[];
   /** A search through the conversation: its messages found are marked, the current one brought into view. */
   search?: MessageListSearch | undefined;
+  /** Key of the first unread message: a "New messages" separator goes before it. */
+  unreadFrom?: string | null;
 }
 
 /**
@@ -54,7 +56,7 @@ const NO_FOOTNOTES: ToolFootnote[] = [];
  * useMessageWindow): at most 200 rows in the DOM, pages coming and going as the reader scrolls.
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
-export function MessageList({ messages, footnotes, empty, footer, onRetry, onDelete, onRetryReply, customEvents, search, className, ...rest }: MessageListProps) {
+export function MessageList({ messages, footnotes, empty, footer, onRetry, onDelete, onRetryReply, customEvents, unreadFrom = null, search, className, ...rest }: MessageListProps) {
   const { labels, classNames, components } = useChatUi();
   const Item = components.Message ?? Message;
   const Custom = components.CustomEvent;
@@ -165,6 +167,11 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
             const handoff = handoffAt(messages, i);
             return (
               <Fragment key={message.key}>
+                {message.key === unreadFrom && (
+                  <li className="parlant-event-note" data-kind="unread">
+                    {labels.unreadSeparator}
+                  </li>
+                )}
                 {handoff && (
                   <li className="parlant-event-note" data-kind="handoff">
                     {handoff === 'human' ? labels.humanJoined(message.author || labels.humanAgent) : labels.agentBack(message.author || labels.agent)}

@@ -5,6 +5,7 @@ import { splitChatConfig, type ChatConfig } from '../react/useChatInstance';
 import { ChatPanel } from './ChatPanel';
 import { ChatParts, splitPartsSettings, type ChatPartsSettings } from './ChatParts';
 import { FloatingShell } from './FloatingShell';
+import type { ReadPosition, ReadSettings } from './useReadState';
 import { themeStyle, type ParlantTheme } from './theme';
 import { cx } from './ui';
 import { validateProps } from './validateProps';
@@ -32,6 +33,21 @@ export interface ParlantChatboxProps extends ChatConfig, ChatPartsSettings, Omit
   dir?: 'ltr' | 'rtl' | 'auto';
   /** A header button that saves the conversation as a file in this format (off by default). */
   downloadTranscript?: TranscriptFormat;
+  /**
+   * Where the customer stopped reading on an earlier visit (an offset `onReadChange` reported):
+   * later messages count as unread. Without it, the history of a resumed conversation counts as read.
+   */
+  readOffset?: number;
+  /** Called each time the customer's read position moves forward, so the host can store it. */
+  onReadChange?: (read: ReadPosition) => void;
+  /** While the page is hidden, show the unread count in front of the page title: `(2) My shop`. */
+  unreadInTitle?: boolean;
+  /**
+   * Also write the read position to the session's `consumption_offsets.client`. Parlant's
+   * production policy refuses guests (one 403, then it is not asked again); the development policy
+   * or a proxy that adds credentials allow it.
+   */
+  markReadOnServer?: boolean;
 }
 
 /**
@@ -49,8 +65,9 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
   const [settings, shell] = splitPartsSettings(presentation);
   const {
     variant = 'inline', open, defaultOpen, onOpenChange, position = 'bottom-right', title, placeholder, greeting, theme,
-    colorScheme = 'light', dir, downloadTranscript, className, style, ...rest
+    colorScheme = 'light', dir, downloadTranscript, readOffset, onReadChange, unreadInTitle, markReadOnServer, className, style, ...rest
   } = shell;
+  const read: ReadSettings = { readOffset, onReadChange, unreadInTitle, markReadOnServer };
   const panelId = useId();
   const rootProps = {
     ...rest,
@@ -67,16 +84,20 @@ export function ParlantChatbox(props: ParlantChatboxProps) {
       <ChatParts {...settings}>
         {variant === 'floating' ? (
           <FloatingShell rootProps={rootProps} panelId={panelId} open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
-            {(close, inputRef) => (
-              <ChatPanel id={panelId} title={title} placeholder={placeholder} greeting={greeting} onClose={close} inputRef={inputRef} downloadTranscript={downloadTranscript} />
+            {(panel) => (
+              <ChatPanel
+                id={panelId} title={title} placeholder={placeholder} greeting={greeting} downloadTranscript={downloadTranscript}
+                onClose={panel.close} inputRef={panel.inputRef} read={read} attending={panel.open} onUnreadChange={panel.onUnreadChange}
+              />
             )}
           </FloatingShell>
         ) : (
           <div {...rootProps}>
-            <ChatPanel title={title} placeholder={placeholder} greeting={greeting} downloadTranscript={downloadTranscript} />
+            <ChatPanel title={title} placeholder={placeholder} greeting={greeting} downloadTranscript={downloadTranscript} read={read} />
           </div>
         )}
       </ChatParts>
     </ParlantProvider>
   );
 }
+

@@ -1,21 +1,10 @@
-import type { Json } from '../core/types';
 import { cx, useChatUi } from './ui';
 import type { ToolFootnotesProps } from './partProps';
+import { prettyJson } from './prettyJson';
 
 export type { ToolFootnotesProps } from './partProps';
 
 const MAX_CHARS = 4000;
-
-/** Tool output is data, never markup: shown as indented JSON text, cut when huge. */
-function pretty(value: Json | Record<string, Json>): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-  } catch {
-    text = String(value);
-  }
-  return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)}\n…` : text;
-}
 
 /**
  * The tools whose results informed an agent message, collapsed to their names; expanding shows
@@ -39,9 +28,9 @@ export function ToolFootnotes({ footnotes, className, ...rest }: ToolFootnotesPr
             </p>
             <p className="parlant-footnote-label">{labels.toolArguments}</p>
             {/* Focusable: long values scroll (max-height), and keyboard users must reach them. */}
-            <pre tabIndex={0}>{pretty(footnote.arguments)}</pre>
+            <pre tabIndex={0}>{prettyJson(footnote.arguments, MAX_CHARS)}</pre>
             <p className="parlant-footnote-label">{labels.toolResult}</p>
-            <pre tabIndex={0}>{pretty(footnote.result)}</pre>
+            <pre tabIndex={0}>{prettyJson(footnote.result, MAX_CHARS)}</pre>
           </li>
         ))}
       </ul>

@@ -45,6 +45,8 @@ export interface ChatLabels {
   retryNow: string;
   startOver: string;
   newMessages: string;
+  /** The line above the first message that arrived since the customer last looked. */
+  unreadSeparator: string;
   /** The button that takes a reader who went back through a long conversation to its end. */
   latestMessages: string;
   /** The button that brings back earlier messages of a long conversation. */
@@ -134,6 +136,7 @@ export const defaultLabels: ChatLabels = {
   retryNow: 'Retry now',
   startOver: 'Start a new conversation',
   newMessages: 'New messages',
+  unreadSeparator: 'New messages',
   latestMessages: 'Latest messages',
   showEarlier: (hidden) => (hidden === 1 ? 'Show 1 earlier message' : `Show earlier messages (${hidden} more)`),
   showLater: (hidden) => (hidden === 1 ? 'Show 1 later message' : `Show later messages (${hidden} more)`),
@@ -169,4 +172,71 @@ export const defaultLabels: ChatLabels = {
   searchEarlier: 'Earlier result',
   searchLater: 'Later result',
   closeSearch: 'Close search',
+};
+
+/**
+ * The texts of the inspector (`parlant-chatbox/inspect`), given through the same `labels` prop.
+ * Kept apart from `ChatLabels` so the widget's own bundle carries none of them.
+ * @example
+ * const fr: Partial<InspectLabels> = { inspect: 'Inspecter', inspectTrace: 'Trace' };
+ * <ParlantChatbox server={url} agentId={id} inspect={Inspector} labels={fr} />
+ */
+export interface InspectLabels {
+  /** The summary that opens a message's inspector. */
+  inspect: string;
+  /** Before the trace id the turn's events share. */
+  inspectTrace: string;
+  /** Before the message's event id. */
+  inspectEvent: string;
+  /** An agent reply made of canned responses (their ids). */
+  inspectCanned: (ids: string[]) => string;
+  /** An agent reply whose draft went out as written (a `draft`, no canned response chosen). */
+  inspectDraftOnly: string;
+  /** An agent reply with neither `draft` nor `canned_responses` (fluid composition). */
+  inspectGenerated: string;
+  /** Heading of the draft the engine wrote before choosing a canned response. */
+  inspectDraft: string;
+  /** Heading of the chosen canned responses (`[id, text]` pairs). */
+  inspectCannedResponses: string;
+  /** Moderation flagged the customer's message of the turn (or this one, for a customer's), with its tags. */
+  inspectFlagged: (tags: string[]) => string;
+  /** Moderation did not flag it. */
+  inspectNotFlagged: string;
+  /** Tags on the message itself (a preamble's tag, moderation tags). */
+  inspectTags: (tags: string[]) => string;
+  /** Heading of the turn's tool calls. */
+  inspectToolCalls: (count: number) => string;
+  /** Heading of the `ready` status data that ended the turn. */
+  inspectReady: string;
+  /** In place of that data while the turn is still running. */
+  inspectReadyPending: string;
+  /** The guideline ids that `ready` says matched. */
+  inspectGuidelines: (ids: string[]) => string;
+  /** The journey ids that `ready` says matched. */
+  inspectJourneys: (ids: string[]) => string;
+  /** The journey state ids that `ready` says matched. */
+  inspectJourneyStates: (ids: string[]) => string;
+}
+
+const list = (ids: string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
+
+/** English texts of the inspector. @example const labels = { ...defaultInspectLabels, inspect: 'Debug' }; */
+export const defaultInspectLabels: InspectLabels = {
+  inspect: 'Inspect',
+  inspectTrace: 'Trace',
+  inspectEvent: 'Event',
+  inspectCanned: (ids) => `Canned response (${ids.join(', ')})`,
+  inspectDraftOnly: 'Draft sent as written (no canned response chosen)',
+  inspectGenerated: 'Generated (no draft or canned response)',
+  inspectDraft: 'Draft',
+  inspectCannedResponses: 'Canned responses',
+  inspectFlagged: (tags) => (tags.length === 0 ? 'Flagged by moderation' : `Flagged by moderation: ${tags.join(', ')}`),
+  inspectNotFlagged: 'Not flagged by moderation',
+  inspectTags: (tags) => `Tags: ${tags.join(', ')}`,
+  inspectToolCalls: (count) => (count === 0 ? 'No tool calls' : count === 1 ? '1 tool call' : `${count} tool calls`),
+  inspectReady: 'Ready status',
+  inspectReadyPending: 'The turn has not ended yet',
+  inspectGuidelines: (ids) => `Matched guidelines: ${list(ids)}`,
+  inspectJourneys: (ids) => `Matched journeys: ${list(ids)}`,
+  inspectJourneyStates: (ids) => `Journey states: ${list(ids)}`,
 };

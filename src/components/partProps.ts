@@ -67,3 +67,16 @@ export interface StatusIndicatorProps extends ComponentProps<'div'> {
 export interface ToolFootnotesProps extends ComponentProps<'details'> {
   footnotes: ToolFootnote[];
 }
+
+/**
+ * Props of the component given as `inspect` (see `parlant-chatbox/inspect`): rendered under every
+ * message the server has confirmed, it reads anything else it needs from the conversation
+ * (`useParlant`), so the widget pays nothing for what an inspector shows.
+ * @example const Trace = ({ message }: InspectorProps) => <code>{message.traceKey}</code>;
+ */
+export interface InspectorProps {
+  /** The message to inspect (`traceKey` and `eventId` lead to its turn's events). */
+  message: ChatMessage;
+  /** Tool calls of this message's turn, as the footnotes show them. */
+  footnotes: ToolFootnote[];
+}

@@ -18,17 +18,27 @@ export interface ParlantTheme {
   agentBubble?: string;
   agentText?: string;
   humanBubble?: string;
+  humanText?: string;
   danger?: string;
+  dangerSurface?: string;
+  warningSurface?: string;
+  codeSurface?: string;
+  /** Behind the text the conversation search found, and that text. */
+  searchHighlight?: string;
+  searchHighlightText?: string;
   focusRing?: string;
   radius?: string;
   bubbleRadius?: string;
   spacing?: string;
   fontFamily?: string;
   fontSize?: string;
+  lineHeight?: string;
   shadow?: string;
   width?: string;
   height?: string;
   zIndex?: string;
+  /** Transition length (`0ms` turns animation off; `prefers-reduced-motion` does that already). */
+  duration?: string;
 }
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

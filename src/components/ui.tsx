@@ -2,7 +2,7 @@ import { createContext, useContext, type ComponentType } from 'react';
 import type { ParlantEvent } from '../core/types';
 import { defaultLabels, type ChatLabels } from './labels';
 import type { MarkdownPolicy } from './markdown/Markdown';
-import type { ChatHeaderProps, ComposerProps, LauncherProps, MessageProps, StatusIndicatorProps, ToolFootnotesProps } from './partProps';
+import type { ChatHeaderProps, ComposerProps, InspectorProps, LauncherProps, MessageProps, StatusIndicatorProps, ToolFootnotesProps } from './partProps';
 
 /** Parts of the widget a host can add classes to. @example const c: ChatClassNames = { bubble: 'my-bubble' }; */
 export type ChatPart = 'root' | 'header' | 'banner' | 'messageList' | 'message' | 'bubble' | 'footnotes' | 'status' | 'composer' | 'launcher' | 'panel';
@@ -35,6 +35,8 @@ export interface ChatUi {
   locale: string | undefined;
   /** Says something politely to screen readers (a copy done, feedback taken). */
   announce: (text: string) => void;
+  /** Rendered under each confirmed message when the host turned inspect mode on. */
+  inspect?: ComponentType<InspectorProps> | undefined;
 }
 
 const UiContext = /* @__PURE__ */ createContext<ChatUi>({

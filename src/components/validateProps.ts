@@ -5,7 +5,7 @@ import { normalizeServer } from '../core/client';
  * server URL is checked by the same rule the client applies.
  * @example validateProps({ server: 'https://agents.example.com', agentId: 'a1' });
  */
-export function validateProps(props: { server?: unknown; agentId?: unknown; client?: unknown; variant?: unknown; colorScheme?: unknown }): void {
+export function validateProps(props: { server?: unknown; agentId?: unknown; client?: unknown; variant?: unknown; colorScheme?: unknown; readOffset?: unknown }): void {
   if (!props.client) {
     try {
       normalizeServer(props.server as string);
@@ -21,5 +21,8 @@ export function validateProps(props: { server?: unknown; agentId?: unknown; clie
   }
   if (props.colorScheme !== undefined && !['light', 'dark', 'auto'].includes(props.colorScheme as string)) {
     throw new TypeError(`<ParlantChatbox>: \`colorScheme\` must be "light", "dark" or "auto", got "${String(props.colorScheme)}".`);
+  }
+  if (props.readOffset !== undefined && !(Number.isInteger(props.readOffset) && (props.readOffset as number) >= -1)) {
+    throw new TypeError(`<ParlantChatbox>: \`readOffset\` must be an event offset (an integer, as \`onReadChange\` reported it), got ${JSON.stringify(props.readOffset)}.`);
   }
 }

@@ -75,6 +75,8 @@ export interface ParlantClient {
   getCustomer(customerId: string, options?: RequestOptions): Promise<Customer>;
   createSession(params: CreateSessionParams, options?: RequestOptions): Promise<Session>;
   getSession(sessionId: string, options?: RequestOptions): Promise<Session>;
+  /** Sets the session's read marker, `consumption_offsets.client` (Parlant's production policy refuses guests: 403). */
+  setReadOffset(sessionId: string, offset: number, options?: RequestOptions): Promise<Session>;
   createEvent(sessionId: string, params: EventCreationParams, options?: RequestOptions): Promise<ParlantEvent>;
   /** Posts a customer message; `metadata` travels with the event (the widget puts its client message id there). */
   sendMessage(sessionId: string, message: string, metadata?: Record<string, Json>, options?: RequestOptions): Promise<ParlantEvent>;
@@ -144,6 +146,7 @@ export function createParlantClient(options: ParlantClientOptions): ParlantClien
       return call('POST', `/sessions${q}`, body, [200, 201], parseSession, o);
     },
     getSession: (id, o) => call('GET', `/sessions/${seg(id)}`, undefined, [200], parseSession, o),
+    setReadOffset: (id, offset, o) => call('PATCH', `/sessions/${seg(id)}`, { consumption_offsets: { client: offset } }, [200], parseSession, o),
     createEvent: (id, params, o) => call('POST', `/sessions/${seg(id)}/events`, params, [200, 201], parseSingleEvent, o),
     sendMessage: (id, message, metadata, o) =>
       client.createEvent(id, { kind: 'message', source: 'customer', message, ...(metadata ? { metadata } : {}) }, o),

@@ -4,6 +4,7 @@ import { ParlantError } from './errors';
 import { statusData, toolCalls } from './events';
 import type { TimelineStore } from './timeline';
 import type { ParlantEvent } from './types';
+import { serialized } from './serialized';
 
 /**
  * Keeps the store's description of the session (`state.session`: mode, title, metadata) as the
@@ -20,24 +21,16 @@ export function followSessionFacts(options: { client: ParlantClient; store: Time
   /** The customer message whose acknowledgement is awaited, and the check that reads the session if it never comes. */
   let awaited: string | null = null;
   let check: unknown = null;
-  let reading = false;
-  let again = false;
 
-  const read = async () => {
-    if (reading) return void (again = true);
-    reading = true;
-    do {
-      again = false;
-      const sessionId = store.getState().sessionId;
-      if (!sessionId || controller.signal.aborted) break;
-      try {
-        store.getState().setSessionInfo(await client.getSession(sessionId, { signal: controller.signal }));
-      } catch (error) {
-        if (error instanceof ParlantError && error.kind !== 'aborted' && !controller.signal.aborted) onError?.(error);
-      }
-    } while (again && !controller.signal.aborted);
-    reading = false;
-  };
+  const read = serialized(async () => {
+    const sessionId = store.getState().sessionId;
+    if (!sessionId || controller.signal.aborted) return;
+    try {
+      store.getState().setSessionInfo(await client.getSession(sessionId, { signal: controller.signal }));
+    } catch (error) {
+      if (error instanceof ParlantError && error.kind !== 'aborted' && !controller.signal.aborted) onError?.(error);
+    }
+  }, () => !controller.signal.aborted);
 
   // A customer message the engine does not acknowledge soon: in manual mode it never will, and
   // an operator console may have switched the mode without any event. Ask the session.

@@ -8,6 +8,7 @@ import type { ChatMessage } from './model';
 import { watchPage, type PageEnvironment } from './page';
 import type { SessionSlot } from './persistence';
 import { createEventPoller, type EventPoller, type EventTransport } from './poller';
+import { createReadMarker } from './read';
 import { createReplyRetry } from './reply';
 import { createSessionCreator } from './creator';
 import { createMessageSender, type MessageSender } from './sender';
@@ -84,6 +85,12 @@ export interface ChatSession extends Omit<MessageSender, 'start' | 'stop'> {
   reconnect(): void;
   /** The conversation so far as Markdown, plain text or JSON (see `formatTranscript`). */
   exportTranscript(format: TranscriptFormat, names?: Partial<TranscriptNames>): string;
+  /**
+   * Writes the customer's read position (an event offset) to the session's
+   * `consumption_offsets.client`, best effort: one request at a time, and none after the server
+   * refused one (403).
+   */
+  markRead(offset: number): void;
 }
 
 /**
@@ -189,6 +196,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     ...(options.idFactory && { idFactory: options.idFactory }),
     ...(options.onError && { onError: options.onError }),
   });
+  const reads = createReadMarker({ client, store, ...(options.onError && { onError: options.onError }) });
   const replies = createReplyRetry({ client, store, ingest, views, send: sender.send, ...(options.onError && { onError: options.onError }) });
 
   return {
@@ -220,6 +228,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     },
     retryReply: replies.retry,
     exportTranscript: (format, names) => formatTranscript(views.selectMessages(store.getState()), views.selectToolFootnotes(store.getState()), format, names),
+    markRead: reads.mark,
     reconnect() {
       creator.wake();
       if (poller) poller.reconnect();

@@ -7,6 +7,7 @@ import { parseEventList } from './parse';
 import { finalState } from './policy';
 import { createEventPoller, type EventPoller, type EventPollerOptions } from './poller';
 import type { ParlantEvent } from './types';
+import { serialized } from './serialized';
 
 /** The browser APIs tab sharing needs; absent ones turn it off. */
 interface LockManagerLike {
@@ -62,17 +63,10 @@ export function createSharedEventPoller(options: EventPollerOptions): EventPolle
 
   // One fetch at a time; a request that comes in meanwhile runs once more after it (the running
   // one may have been answered before the events that prompted the request existed).
-  let catching = false;
-  let again = false;
-  const catchUp = async () => {
-    if (catching) return void (again = true);
-    catching = true;
-    do {
-      again = false;
-      await fetchMissing(work?.signal);
-    } while (again && running && !leader);
-    catching = false;
-  };
+  const catchUp = serialized(
+    () => fetchMissing(work?.signal),
+    () => running && !leader,
+  );
   const fetchMissing = async (signal: AbortSignal | undefined) => {
     if (!signal || signal.aborted) return;
     try {

@@ -8,6 +8,7 @@ import { sessionSlot, type PersistSession } from '../core/persistence';
 import type { EventTransport } from '../core/poller';
 import { createChatSession, type ChatSession } from '../core/session';
 import type { Json, ParlantEvent, Session } from '../core/types';
+import { splitKeys } from './splitKeys';
 
 /**
  * Everything that decides which conversation a widget shows and how it reaches the server.
@@ -79,13 +80,7 @@ const CONFIG_KEYS = [
  * @example const [config, rest] = splitChatConfig(props);
  */
 export function splitChatConfig<T extends ChatConfig>(props: T): [ChatConfig, Omit<T, (typeof CONFIG_KEYS)[number]>] {
-  const config: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = { ...(props as object) };
-  for (const key of CONFIG_KEYS) {
-    if (props[key] !== undefined) config[key] = props[key];
-    delete rest[key];
-  }
-  return [config as unknown as ChatConfig, rest as Omit<T, (typeof CONFIG_KEYS)[number]>];
+  return splitKeys(props, CONFIG_KEYS) as [ChatConfig, Omit<T, (typeof CONFIG_KEYS)[number]>];
 }
 
 /** One widget's private machinery. @example const { chat } = useChatInstance(config); */

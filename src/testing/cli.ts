@@ -18,10 +18,12 @@ Options:
   --greeting <text>        what the agent says when a session asks for a greeting
   --authorization <policy> development (default) or production, Parlant's policy for
                            anonymous callers (only what a chat widget needs, rate-limited)
+  --moderation <mode>      none (default), auto or paranoid: flag customer messages (insults,
+                           threats; paranoid also prompt injection) as a moderating proxy would
   -h, --help               show this help
 
 The agent answers by keyword: "balance" or "order" call tools, "explain" sends several
-messages, "human" hands over to a person, "error" fails the turn, "help" lists the rest.`;
+messages, "canned" answers with a canned response, "human" hands over to a person, "error" fails the turn, "help" lists the rest.`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -37,6 +39,7 @@ try {
       'agent-name': { type: 'string', default: 'Haxon' },
       greeting: { type: 'string' },
       authorization: { type: 'string', default: 'development' },
+      moderation: { type: 'string', default: 'none' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -53,9 +56,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Invalid --port ${
 const authorization = values.authorization;
 if (authorization !== 'development' && authorization !== 'production') fail(`Invalid --authorization ${authorization}`);
 
+const moderation = values.moderation;
+if (moderation !== 'none' && moderation !== 'auto' && moderation !== 'paranoid') fail(`Invalid --moderation ${moderation}`);
+
 const name = values['agent-name'];
 const emulator = createParlantEmulator({
   authorization,
+  moderation,
   agents: [{ id: DEFAULT_AGENT_ID, name, description: 'Emulated support assistant', ...(values.greeting !== undefined && { greeting: values.greeting }) }],
 });
 const server = await startEmulatorServer({ emulator, port, host: values.host }).catch((error: Error) => fail(`Could not listen on ${values.host}:${port}: ${error.message}`));

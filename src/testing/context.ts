@@ -18,6 +18,8 @@ export interface EmulatorInternals {
   ids: IdSource;
   timing: ResolvedTiming;
   authorizer: Authorizer;
+  /** Moderation of customer messages posted without `?moderation=` (see `EmulatorOptions.moderation`). */
+  moderation: string;
 }
 
 /** One request being handled. `traceId` is the fresh trace this request opens (§3.4). @example ctx.params.session_id; */

@@ -2,9 +2,10 @@
  * `createParlantEmulator()`: an in-memory Parlant server with a scripted agent, exposed as a
  * Fetch handler (`emu.handle`), a `fetch` (`emu.fetch`), and seeding/inspection helpers.
  */
-import type { Agent, Customer, ParlantEvent, Session } from '../core/types';
+import type { Agent, Customer, Json, ParlantEvent, Session } from '../core/types';
 import { Authorizer } from './authorization';
 import type { EmulatorInternals } from './context';
+import { moderate } from './event-create';
 import { compileMatcher, FaultInjector, type RouteMatcher } from './faults';
 import { createIdSource } from './ids';
 import { createPipeline } from './pipeline';
@@ -73,7 +74,9 @@ export interface ParlantEmulator {
  * "human"/"handoff"/"representative"/"operator" → handoff to "Dana (support)"; "error"/"fail"/
  * "crash"/"broken" → failed turn; "silent"/"quiet"/"ignore me" → no reply; "slow"/"slowly"/
  * "take your time" → long pauses; "stream"/"streaming" → streamed reply; "multi"/"several"/
- * "steps"/"explain" → three messages ("help" lists the keywords). Those scripted behaviours are
+ * "steps"/"explain" → three messages; "canned"/"guideline(s)"/"journey(s)"/"inspect" → a reply
+ * built from a canned response, with the guideline and journey that matched ("help" lists the
+ * keywords). Those scripted behaviours are
  * the emulator's model of an agent with tools and guidelines: not verified against the real
  * server. Faults: see `FaultInjector`.
  * @example
@@ -112,7 +115,7 @@ export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmu
       ),
   });
   const authorizer = new Authorizer(options.authorization ?? 'development', options.now ?? (() => performance.timeOrigin + performance.now()));
-  const internals: EmulatorInternals = { store, runner, faults, timers, ids, timing, authorizer };
+  const internals: EmulatorInternals = { store, runner, faults, timers, ids, timing, authorizer, moderation: options.moderation ?? 'none' };
   const requests: RequestLogEntry[] = [];
   const baseUrl = (options.baseUrl ?? 'http://parlant.emulator').replace(/\/+$/, '');
   const handle = createPipeline(internals, requests, () => new URL(baseUrl).pathname);
@@ -187,7 +190,10 @@ export function createParlantEmulator(options: EmulatorOptions = {}): ParlantEmu
     },
     customerSay(sessionId, text) {
       const traceId = ids.trace();
-      const event = store.append(sessionId, eventFromSeed(store, ids, sessionId, { source: 'customer', message: text, trace_id: traceId }));
+      const seed = eventFromSeed(store, ids, sessionId, { source: 'customer', message: text, trace_id: traceId });
+      // Moderated like a post without `?moderation=`.
+      seed.data = { ...(seed.data as Record<string, Json>), ...moderate(text, internals.moderation) };
+      const event = store.append(sessionId, seed);
       if (store.record(sessionId).session.mode === 'auto') runner.start(sessionId, 'message', traceId, event);
       return structuredClone(event);
     },

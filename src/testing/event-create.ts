@@ -108,7 +108,7 @@ export async function createEvent(ctx: RouteContext): Promise<Response> {
         source: 'customer',
         trace_id: traceId,
         metadata,
-        data: { message: p.message, participant: participantJson(participant), ...moderate(p.message, query.get('moderation') ?? 'none') },
+        data: { message: p.message, participant: participantJson(participant), ...moderate(p.message, query.get('moderation') ?? ctx.moderation) },
       });
       const response = json(201, event);
       // In manual mode Parlant's engine returns before emitting anything (human handoff).

@@ -7,20 +7,23 @@ import type { AddressInfo } from 'node:net';
 import { createParlantEmulator, type ParlantEmulator } from './emulator';
 import { NetworkDropError } from './pipeline';
 
+/** What the server needs of an emulator: any `ParlantEmulator`, from whichever entry it was imported. */
+export type ServableEmulator = Pick<ParlantEmulator, 'handle' | 'close'>;
+
 /** Options of {@link startEmulatorServer}. @example const o: EmulatorServerOptions = { port: 0 }; */
-export interface EmulatorServerOptions {
+export interface EmulatorServerOptions<E extends ServableEmulator = ParlantEmulator> {
   /** Emulator to serve; a new default one when omitted (then `close()` closes it too). */
-  emulator?: ParlantEmulator;
+  emulator?: E;
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
 }
 
 /** A running server. @example const { url, close } = await startEmulatorServer(); */
-export interface EmulatorServer {
+export interface EmulatorServer<E extends ServableEmulator = ParlantEmulator> {
   /** `http://host:port`, no trailing slash. */
   url: string;
-  emulator: ParlantEmulator;
+  emulator: E;
   /** Stops listening, ends open connections (and pending long-polls) and resolves when closed. */
   close(): Promise<void>;
 }
@@ -72,9 +75,10 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * const agents = await (await fetch(`${server.url}/agents`)).json();
  * await server.close();
  */
-export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
+export async function startEmulatorServer<E extends ServableEmulator = ParlantEmulator>(options: EmulatorServerOptions<E> = {}): Promise<EmulatorServer<E>> {
   const owned = options.emulator === undefined;
-  const emulator = options.emulator ?? createParlantEmulator();
+  // Without one, E is the default ParlantEmulator.
+  const emulator = options.emulator ?? (createParlantEmulator() as unknown as E);
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
     const controller = new AbortController();

@@ -10,7 +10,7 @@ import { preambleDue, runPreamble } from './preamble';
 import type { ScriptFn, ScriptStep, ScriptTurn } from './scripts';
 import { SessionGoneError, type EmulatorStore } from './state';
 import { CancelledError, type Timers } from './timers';
-import { buildTurn, completedReady, describe, emitMessage, traceback, type TurnIO } from './turn-events';
+import { buildTurn, completedReady, describe, emitMessage, traceback, type MatchedIds, type TurnIO } from './turn-events';
 import type { ResolvedTiming } from './types';
 
 /** What the runner needs from the emulator. @example new TurnRunner({ store, timers, ids, timing, scriptFor }); */
@@ -33,6 +33,8 @@ interface Activity {
   inTurn: boolean;
   /** AI messages sent in this turn so far. */
   messages: number;
+  /** What the script says the engine matched (`match` steps), listed by the completed `ready`. */
+  matched: MatchedIds;
 }
 
 /**
@@ -54,7 +56,7 @@ export class TurnRunner {
     const rec = store.record(sessionId);
     // Parlant fails a run silently when the session's customer cannot be read.
     if (!store.customer(rec.session.customer_id)) return undefined;
-    const act: Activity = { sessionId, traceId, turn: new AbortController(), session: new AbortController(), inTurn: true, messages: 0 };
+    const act: Activity = { sessionId, traceId, turn: new AbortController(), session: new AbortController(), inTurn: true, messages: 0, matched: {} };
     this.turns.set(sessionId, act);
     this.running.set(sessionId, (this.running.get(sessionId) ?? new Set()).add(act));
     const due = preambleDue(store.findEvents(sessionId));
@@ -170,6 +172,15 @@ export class TurnRunner {
     if (step.type === 'wait') return this.pause(act, step.ms);
     if (step.type === 'mode') return this.setMode(act, step.mode);
     if (step.type === 'message') return emitMessage(this.io(act), step);
+    if (step.type === 'match') {
+      const { guidelines, journeys, journeyStates } = act.matched;
+      act.matched = {
+        guidelines: [...(guidelines ?? []), ...(step.guidelines ?? [])],
+        journeys: [...(journeys ?? []), ...(step.journeys ?? [])],
+        journeyStates: [...(journeyStates ?? []), ...(step.journeyStates ?? [])],
+      };
+      return;
+    }
     if ((step.type === 'end' || step.type === 'fail') && !act.inTurn) return;
     await this.pause(act, timing.stepMs);
     if (step.type === 'end') return this.complete(act);
@@ -203,7 +214,7 @@ export class TurnRunner {
   }
 
   private complete(act: Activity): void {
-    this.emit(act, 'status', { status: 'ready', data: completedReady() });
+    this.emit(act, 'status', { status: 'ready', data: completedReady(act.matched) });
     act.inTurn = false;
     if (this.turns.get(act.sessionId) === act) this.turns.delete(act.sessionId);
   }

@@ -11,6 +11,7 @@ const KEYWORDS: Array<[Exclude<ScriptName, 'auto' | 'echo'>, RegExp]> = [
   ['slow', /\b(slow|slowly|take your time)\b/i],
   ['stream', /\b(stream|streaming)\b/i],
   ['multi', /\b(multi|several|steps|explain)\b/i],
+  ['canned', /\b(canned|guidelines?|journeys?|inspect)\b/i],
   ['tool', /\b(balance|order|orders|tool|tools)\b/i],
 ];
 
@@ -24,6 +25,9 @@ const KEYWORDS: Array<[Exclude<ScriptName, 'auto' | 'echo'>, RegExp]> = [
  * - `slow`: "slow", "slowly", "take your time"
  * - `stream`: "stream", "streaming"
  * - `multi`: "multi", "several", "steps", "explain"
+ * - `canned`: "canned", "guideline(s)", "journey(s)", "inspect": a tool call, then a reply built
+ *   from a canned response (`draft`, `canned_responses`), with a guideline, a journey and its
+ *   state matched (listed by the completed `ready`)
  * - `tool`: "balance", "order(s)", "tool(s)"
  * - otherwise `echo` ("help" makes the echo list these keywords).
  * @example chooseScript('What is my balance?'); // 'tool'
@@ -38,12 +42,15 @@ const HELP = [
   '',
   '- *balance* or *order* – I call a tool first',
   '- *explain* – several messages in one turn',
+  '- *canned* – a canned response, with the guideline and journey that chose it',
   '- *stream* – a streamed reply',
   '- *slow* – a long wait before I answer',
   '- *human* – hand the chat to a human colleague',
   '- *error* – the turn fails',
   '- *silent* – I read it and say nothing',
 ].join('\n');
+
+const CANNED_REPLY = 'You can return any item within **30 days** of delivery; the return label is free.';
 
 function greetingSteps(turn: ScriptTurn): ScriptStep[] {
   return turn.greeting === null ? [] : [steps.say(turn.greeting)];
@@ -74,6 +81,14 @@ const BUILT_IN: Record<Exclude<ScriptName, 'auto'>, ScriptFn> = {
           }),
           steps.say('Your balance is **$5,000.50**.'),
         ],
+  canned: () => [
+    steps.match({ guidelines: ['gl_return_window'], journeys: ['jr_returns'], journeyStates: ['js_returns_policy'] }),
+    steps.tool('orders:return_policy', { region: 'EU' }, { window_days: 30, free_label: true }),
+    steps.say(CANNED_REPLY, {
+      draft: 'Items can be sent back within 30 days after delivery, and the label is free.',
+      cannedResponses: [['cr_return_window', CANNED_REPLY]],
+    }),
+  ],
   multi: () => [
     steps.say('Sure, let me walk you through it.'),
     steps.say('1. First, open **Settings**.\n2. Then choose *Billing*.'),

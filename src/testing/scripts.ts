@@ -22,6 +22,8 @@ export type AgentSideSource = 'ai_agent' | 'human_agent' | 'human_agent_on_behal
  * - `end`: finish the turn now (`ready {stage: completed}`); later steps still run but
  *   belong to no turn, so a new customer message does not cancel them (e.g. a human reply).
  * - `fail`: finish the turn with `ready {stage: completed}` then `error {exception}`.
+ * - `match`: no event of its own; the turn's `ready {stage: completed}` lists these matched
+ *   guideline, journey and journey state ids, as Parlant's does.
  * @example const s: ScriptStep = { type: 'message', text: 'Hello!' };
  */
 export type ScriptStep =
@@ -43,12 +45,17 @@ export type ScriptStep =
       stream?: boolean;
       tags?: string[];
       metadata?: Record<string, Json>;
+      /** A reply built from canned responses: the draft the engine wrote first (`data.draft`). */
+      draft?: string;
+      /** With `draft`: the chosen canned responses as `[id, rendered text]` pairs (`data.canned_responses`). */
+      cannedResponses?: Array<[string, string]>;
     }
   | { type: 'wait'; ms: number }
   | { type: 'mode'; mode: 'auto' | 'manual' }
   | { type: 'custom'; data: Json }
   | { type: 'end' }
-  | { type: 'fail'; exception?: string };
+  | { type: 'fail'; exception?: string }
+  | { type: 'match'; guidelines?: string[]; journeys?: string[]; journeyStates?: string[] };
 
 /** What a script sees about the turn it scripts. @example const fn: ScriptFn = (turn) => [steps.say(`You said ${turn.text}`)]; */
 export interface ScriptTurn {
@@ -71,7 +78,7 @@ export interface ScriptTurn {
 export type ScriptFn = (turn: ScriptTurn) => ScriptStep[] | Promise<ScriptStep[]>;
 
 /** Names of the built-in scripts. @example const n: ScriptName = 'tool'; */
-export type ScriptName = 'auto' | 'echo' | 'tool' | 'multi' | 'error' | 'handoff' | 'slow' | 'silent' | 'stream';
+export type ScriptName = 'auto' | 'echo' | 'tool' | 'canned' | 'multi' | 'error' | 'handoff' | 'slow' | 'silent' | 'stream';
 
 /** A built-in script name or a custom function. @example const s: ScriptSpec = 'handoff'; */
 export type ScriptSpec = ScriptName | ScriptFn;
@@ -102,4 +109,5 @@ export const steps = {
   custom: (data: Json): ScriptStep => ({ type: 'custom', data }),
   end: (): ScriptStep => ({ type: 'end' }),
   fail: (exception?: string): ScriptStep => (exception === undefined ? { type: 'fail' } : { type: 'fail', exception }),
+  match: (ids: { guidelines?: string[]; journeys?: string[]; journeyStates?: string[] }): ScriptStep => ({ type: 'match', ...ids }),
 };

@@ -24,9 +24,25 @@ export interface TurnIO {
   check(): void;
 }
 
-/** The `ready` payload that ends every run. @example completedReady().stage === 'completed'; */
-export function completedReady(): { [key: string]: Json } {
-  return { stage: 'completed', matched_guidelines: [], matched_journeys: [], matched_journey_states: [] };
+/** Ids the engine matched during a run, listed by the `ready` that ends it. @example const m: MatchedIds = { guidelines: ['g1'] }; */
+export interface MatchedIds {
+  guidelines?: string[];
+  journeys?: string[];
+  journeyStates?: string[];
+}
+
+/**
+ * The `ready` payload that ends every run: Parlant lists what matched as `[{id}]`.
+ * @example completedReady({ guidelines: ['g1'] }).matched_guidelines // [{ id: 'g1' }]
+ */
+export function completedReady(matched: MatchedIds = {}): { [key: string]: Json } {
+  const ids = (list: string[] = []) => list.map((id) => ({ id }));
+  return {
+    stage: 'completed',
+    matched_guidelines: ids(matched.guidelines),
+    matched_journeys: ids(matched.journeys),
+    matched_journey_states: ids(matched.journeyStates),
+  };
 }
 
 /** `Name: message` of anything thrown. @example describe(new TypeError('x')) === 'TypeError: x'; */
@@ -73,6 +89,10 @@ export async function emitMessage(io: TurnIO, step: Extract<ScriptStep, { type: 
     step.participant ?? (source === 'human_agent' ? { display_name: 'Human agent' } : { id: agent.id, display_name: agent.name }),
   );
   const extra: { [key: string]: Json } = step.tags ? { tags: step.tags } : {};
+  if (step.draft !== undefined && source !== 'human_agent') {
+    extra.draft = step.draft;
+    extra.canned_responses = step.cannedResponses ?? [];
+  }
   await io.pause(timing.stepMs);
   if (source !== 'ai_agent') {
     io.check();

@@ -67,6 +67,13 @@ export interface EmulatorOptions {
    * events and post customer messages (403 otherwise), with Parlant's per-IP rate limits (429).
    */
   authorization?: 'development' | 'production';
+  /**
+   * Moderation of customer messages posted without `?moderation=`: what a proxy in front of
+   * Parlant would ask for on every message (Parlant's own default is `none`). `auto` flags insults
+   * (`harassment`) and threats (`violence`); `paranoid` also prompt injection (`jailbreak`), e.g.
+   * "ignore previous instructions". The flags land in the message's `data.flagged` and `data.tags`.
+   */
+  moderation?: 'none' | 'auto' | 'paranoid';
   /** Origin used by `emu.fetch` for relative URLs. Default `http://parlant.emulator`. */
   baseUrl?: string;
 }

@@ -2,10 +2,10 @@
  * Complete label sets in other languages, to show that every visible text can be translated
  * (a missing key would fall back to English and stand out in the story).
  */
-import type { ChatLabels } from '../../src';
+import type { ChatLabels, InspectLabels } from '../../src';
 
 /** French. @example <ParlantChatbox labels={frenchLabels} locale="fr-FR" … /> */
-export const frenchLabels: ChatLabels = {
+export const frenchLabels: ChatLabels & InspectLabels = {
   title: 'Discussion',
   placeholder: 'Écrivez un message…',
   send: 'Envoyer',
@@ -43,6 +43,7 @@ export const frenchLabels: ChatLabels = {
   retryNow: 'Réessayer maintenant',
   startOver: 'Nouvelle conversation',
   newMessages: 'Nouveaux messages',
+  unreadSeparator: 'Nouveaux messages',
   latestMessages: 'Derniers messages',
   showEarlier: (n) => (n === 1 ? 'Afficher 1 message précédent' : `Afficher les messages précédents (${n} de plus)`),
   showLater: (n) => (n === 1 ? 'Afficher 1 message suivant' : `Afficher les messages suivants (${n} de plus)`),
@@ -72,10 +73,27 @@ export const frenchLabels: ChatLabels = {
   searchEarlier: 'Résultat précédent',
   searchLater: 'Résultat suivant',
   closeSearch: 'Fermer la recherche',
+  inspect: 'Inspecter',
+  inspectTrace: 'Trace',
+  inspectEvent: 'Événement',
+  inspectCanned: (ids) => `Réponse préenregistrée (${ids.join(', ')})`,
+  inspectDraftOnly: 'Brouillon envoyé tel quel (aucune réponse préenregistrée choisie)',
+  inspectGenerated: 'Générée (ni brouillon ni réponse préenregistrée)',
+  inspectDraft: 'Brouillon',
+  inspectCannedResponses: 'Réponses préenregistrées',
+  inspectFlagged: (tags) => (tags.length === 0 ? 'Signalé par la modération' : `Signalé par la modération : ${tags.join(', ')}`),
+  inspectNotFlagged: 'Non signalé par la modération',
+  inspectTags: (tags) => `Étiquettes : ${tags.join(', ')}`,
+  inspectToolCalls: (count) => (count === 0 ? 'Aucun appel d’outil' : count === 1 ? '1 appel d’outil' : `${count} appels d’outils`),
+  inspectReady: 'Statut « ready »',
+  inspectReadyPending: 'Le tour n’est pas encore terminé',
+  inspectGuidelines: (ids) => `Consignes retenues : ${ids.length === 0 ? 'aucune' : ids.join(', ')}`,
+  inspectJourneys: (ids) => `Parcours retenus : ${ids.length === 0 ? 'aucun' : ids.join(', ')}`,
+  inspectJourneyStates: (ids) => `États de parcours : ${ids.length === 0 ? 'aucun' : ids.join(', ')}`,
 };
 
 /** Hebrew (right to left). @example <ParlantChatbox labels={hebrewLabels} dir="rtl" locale="he-IL" … /> */
-export const hebrewLabels: ChatLabels = {
+export const hebrewLabels: ChatLabels & InspectLabels = {
   title: 'צ׳אט',
   placeholder: 'כתבו הודעה…',
   send: 'שליחה',
@@ -113,6 +131,7 @@ export const hebrewLabels: ChatLabels = {
   retryNow: 'לנסות עכשיו',
   startOver: 'שיחה חדשה',
   newMessages: 'הודעות חדשות',
+  unreadSeparator: 'הודעות חדשות',
   latestMessages: 'ההודעות האחרונות',
   showEarlier: (n) => (n === 1 ? 'הצגת הודעה קודמת אחת' : `הצגת הודעות קודמות (עוד ${n})`),
   showLater: (n) => (n === 1 ? 'הצגת הודעה אחת נוספת' : `הצגת הודעות מאוחרות יותר (עוד ${n})`),
@@ -142,4 +161,21 @@ export const hebrewLabels: ChatLabels = {
   searchEarlier: 'התוצאה הקודמת',
   searchLater: 'התוצאה הבאה',
   closeSearch: 'סגירת החיפוש',
+  inspect: 'בדיקה',
+  inspectTrace: 'מזהה מעקב',
+  inspectEvent: 'אירוע',
+  inspectCanned: (ids) => `תשובה מוכנה מראש (${ids.join(', ')})`,
+  inspectDraftOnly: 'הטיוטה נשלחה כפי שנכתבה (לא נבחרה תשובה מוכנה)',
+  inspectGenerated: 'נוצרה (ללא טיוטה או תשובה מוכנה)',
+  inspectDraft: 'טיוטה',
+  inspectCannedResponses: 'תשובות מוכנות',
+  inspectFlagged: (tags) => (tags.length === 0 ? 'סומנה על ידי הניטור' : `סומנה על ידי הניטור: ${tags.join(', ')}`),
+  inspectNotFlagged: 'לא סומנה על ידי הניטור',
+  inspectTags: (tags) => `תגיות: ${tags.join(', ')}`,
+  inspectToolCalls: (count) => (count === 0 ? 'אין קריאות לכלים' : count === 1 ? 'קריאה אחת לכלי' : `${count} קריאות לכלים`),
+  inspectReady: 'סטטוס ready',
+  inspectReadyPending: 'התור עדיין לא הסתיים',
+  inspectGuidelines: (ids) => `הנחיות שהתאימו: ${ids.length === 0 ? 'אין' : ids.join(', ')}`,
+  inspectJourneys: (ids) => `מסעות שהתאימו: ${ids.length === 0 ? 'אין' : ids.join(', ')}`,
+  inspectJourneyStates: (ids) => `מצבי מסע: ${ids.length === 0 ? 'אין' : ids.join(', ')}`,
 };

@@ -38,6 +38,8 @@ export const COLOR_TOKENS: TokenDoc[] = [
   { name: '--parlant-warning-surface', themeKey: null, light: '#fff4d6', dark: '#3a3117', use: 'Banner while reconnecting or offline' },
   { name: '--parlant-focus-ring', themeKey: 'focusRing', light: '#2f54eb', dark: '#9db5ff', use: 'Keyboard focus outline' },
   { name: '--parlant-code-surface', themeKey: null, light: 'rgba(15, 23, 42, 0.07)', dark: 'rgba(255, 255, 255, 0.08)', use: 'Code spans and blocks in messages' },
+  { name: '--parlant-search-highlight', themeKey: 'searchHighlight', light: '#fde68a', dark: '#854d0e', use: 'Behind text the conversation search found' },
+  { name: '--parlant-search-highlight-text', themeKey: 'searchHighlightText', light: '#1b1f24', dark: '#fef3c7', use: 'Text the conversation search found' },
 ];
 
 /** Shape, type, layout and motion tokens. */

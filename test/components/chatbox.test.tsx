@@ -133,6 +133,19 @@ describe('<ParlantChatbox>', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('keeps the transcript and shows the ended banner when a remembered session is deleted mid-conversation', async () => {
+    render(<ParlantChatbox {...props({ persistSession: 'session' })} />);
+    await say('Remember me');
+    await waitFor(() => expect(within(log()).getAllByRole('listitem').some((li) => li.getAttribute('data-role') === 'agent')).toBe(true));
+    const shown = within(log()).getAllByRole('listitem').map((li) => li.textContent);
+    const sessionId = env.emu.requests.find((r) => r.method === 'POST' && r.path.endsWith('/events'))?.path.split('/')[2] ?? '';
+    env.emu.deleteSession(sessionId);
+    expect(await screen.findByRole('alert')).toHaveTextContent('This conversation has ended.');
+    expect(within(log()).getAllByRole('listitem').map((li) => li.textContent)).toEqual(shown);
+    expect(input()).toBeDisabled();
+    sessionStorage.clear();
+  });
+
   it('says so when the server refuses the widget (403), never echoing the server detail', async () => {
     const session = env.emu.createSession();
     env.emu.faults.fail('GET /sessions/:session_id/events', { status: 403, count: 1, body: { detail: 'Authorization failed: HEADERS=secret-token' } });

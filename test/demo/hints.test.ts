@@ -10,6 +10,9 @@ import { HINTS } from '../../demo/hints';
 /** What a turn of each script leaves on the timeline. */
 const LEAVES: Record<string, (events: ParlantEvent[]) => boolean> = {
   tool: (events) => events.some((e) => e.kind === 'tool'),
+  canned: (events) =>
+    events.some((e) => e.kind === 'message' && typeof (e.data as { draft?: unknown }).draft === 'string') &&
+    events.some((e) => e.kind === 'status' && JSON.stringify(e.data).includes('"matched_guidelines":[{"id"')),
   multi: (events) => events.filter((e) => e.kind === 'message' && e.source === 'ai_agent').length >= 2,
   stream: (events) => events.some((e) => e.kind === 'message' && Array.isArray((e.data as { chunks?: unknown }).chunks)),
   handoff: (events) => events.some((e) => e.kind === 'message' && e.source === 'human_agent'),

@@ -41,6 +41,18 @@ export function emulatorScenarios(h: Harness): void {
     expect(await page.problems()).toEqual([]);
   });
 
+  it('streams a reply word by word into one bubble, whole and once, over server-sent events', async () => {
+    const { page, network } = await h.open({ transport: 'sse' });
+    await say(page, 'Can you stream your answer?');
+    const reply = agentBubbles(page).filter({ hasText: 'the way a streaming agent sends it.' });
+    await reply.waitFor();
+    expect(await agentBubbles(page).filter({ hasText: 'word by word' }).count()).toBe(1);
+    expect(await reply.textContent()).toContain('Here is a reply that arrives word by word, the way a streaming agent sends it.');
+    // The message was followed as it grew: its own event stream, not only the session's.
+    expect(network.some((r) => /\/events\/[^/?]+\?.*sse=true/.test(r.url))).toBe(true);
+    expect(await page.problems()).toEqual([]);
+  });
+
   it('renders hostile agent messages inert: nothing runs, nothing is fetched from the attacker', async () => {
     const session = emu().createSession();
     const evil = await attacker();

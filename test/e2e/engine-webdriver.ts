@@ -4,7 +4,7 @@
  * time, so every command of a tab first makes that tab the current window, one tab at a time.
  */
 import { Key, remote } from 'webdriverio';
-import { startWebKitDriver, type WebKitDriver } from '../../scripts/webkit-driver';
+import { startWebKitDriver, type WebKitDriver } from '../../scripts/webkit-driver.ts';
 import type { Engine, EngineContext, EnginePage, Viewport } from './engine';
 
 type Session = WebdriverIO.Browser;

@@ -67,6 +67,6 @@ export function engineFromEnv(): EngineName {
  */
 export async function launchEngine(name: EngineName, options: EngineOptions = {}): Promise<Engine> {
   const viewport = options.viewport ?? { width: 1280, height: 800 };
-  if (name === 'webkit') return (await import('./engine-webdriver')).launchWebKit(viewport);
-  return (await import('./engine-puppeteer')).launchPuppeteer(name, viewport);
+  if (name === 'webkit') return (await import('./engine-webdriver.ts')).launchWebKit(viewport);
+  return (await import('./engine-puppeteer.ts')).launchPuppeteer(name, viewport);
 }

@@ -35,6 +35,42 @@ describe('agent options and the script DSL', () => {
     expect(s.emu.session(id)?.mode).toBe('manual');
   });
 
+  it('lists what a script matched in the completed ready, and marks a reply built from a canned response', async () => {
+    const s = await serve();
+    const { id } = s.emu.createSession();
+    s.emu.customerSay(id, 'Which guidelines matched?');
+    await s.emu.whenIdle(id);
+    const events = s.emu.events(id);
+    const reply = events.find((e) => e.kind === 'message' && e.source === 'ai_agent');
+    expect(reply?.data).toMatchObject({
+      draft: expect.stringContaining('30 days'),
+      canned_responses: [['cr_return_window', (reply?.data as { message: string }).message]],
+    });
+    expect(events.at(-1)?.data).toEqual({
+      status: 'ready',
+      data: { stage: 'completed', matched_guidelines: [{ id: 'gl_return_window' }], matched_journeys: [{ id: 'jr_returns' }], matched_journey_states: [{ id: 'js_returns_policy' }] },
+    });
+    // Other scripts still match nothing.
+    s.emu.customerSay(id, 'hello');
+    await s.emu.whenIdle(id);
+    expect(s.emu.events(id).at(-1)?.data).toEqual({ status: 'ready', data: COMPLETED });
+  });
+
+  it('moderates customer messages posted without ?moderation= as told, and lets the query override it', async () => {
+    const s = await serve({ moderation: 'auto' });
+    const { id } = s.emu.createSession();
+    const post = async (text: string, query = '') =>
+      (await (await s.send('POST', `/sessions/${id}/events${query}`, { kind: 'message', source: 'customer', message: text })).json()) as { data: unknown };
+    expect((await post('you idiot')).data).toMatchObject({ flagged: true, tags: ['harassment'] });
+    expect((await post('hello there')).data).toMatchObject({ flagged: false, tags: [] });
+    expect((await post('you idiot', '?moderation=none')).data).toMatchObject({ flagged: false, tags: [] });
+    expect(s.emu.customerSay(id, 'shut up').data).toMatchObject({ flagged: true, tags: ['harassment'] });
+    const plain = await serve();
+    const other = plain.emu.createSession();
+    const res = await plain.send('POST', `/sessions/${other.id}/events`, { kind: 'message', source: 'customer', message: 'you idiot' });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ flagged: false });
+  });
+
   it('turns a throwing script into the error sequence', async () => {
     const s = await serve();
     const { id } = s.emu.createSession();
