@@ -45,7 +45,7 @@ export function MessageActions(props: {
     <>
       <div className="parlant-actions" role="group" aria-label={labels.messageActions}>
         <button type="button" className="parlant-action" tabIndex={tabIndex} onClick={onCopy} aria-label={copied ? labels.copied : labels.copyMessage} title={labels.copyMessage}>
-          <Icon path={copied ? 'M3.5 8.5l3 3 6-7' : 'M5 5V3.5h7.5v7.5H11M3.5 5h7.5v7.5H3.5z'} />
+          {icon(copied ? 'M3.5 8.5l3 3 6-7' : 'M5 5V3.5h7.5v7.5H11M3.5 5h7.5v7.5H3.5z')}
         </button>
         {rateable &&
           (['up', 'down'] as const).map((value) => (
@@ -60,7 +60,7 @@ export function MessageActions(props: {
               title={value === 'up' ? labels.helpful : labels.notHelpful}
               onClick={() => rate(value)}
             >
-              <Icon path={THUMB} flip={value === 'down'} />
+              {icon(THUMB, value === 'down')}
             </button>
           ))}
       </div>
@@ -71,7 +71,8 @@ export function MessageActions(props: {
 
 const THUMB = 'M5 7.5v6H2.5v-6zM5 7.5l2.5-5c1 0 1.8.8 1.6 1.8L8.6 6.5h3.6c.8 0 1.4.8 1.2 1.6l-1 4.2c-.2.7-.8 1.2-1.5 1.2H5';
 
-function Icon({ path, flip = false }: { path: string; flip?: boolean }) {
+/** A stroked 16px icon: plain elements, not a component (a new message costs no extra component for it). */
+function icon(path: string, flip = false) {
   return (
     <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" style={flip ? { transform: 'scaleY(-1)' } : undefined}>
       <path d={path} fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" strokeLinecap="round" />
