@@ -1,10 +1,10 @@
-import type { CreateSessionParams, ParlantClient } from './client';
+import type { CreateSessionParams } from './client';
 import { interruptibleSleep, type Clock } from './clock';
 import type { ConnectionInput } from './connection';
 import { ParlantError } from './errors';
 import { finalState, retryDelay } from './policy';
-import type { TimelineStore } from './timeline';
 import type { Session } from './types';
+import type { ConversationParts } from './parts';
 
 /** Creates the session of a conversation when it is first needed. @example const id = await creator.ensure(); */
 export interface SessionCreator {
@@ -26,13 +26,10 @@ export interface SessionCreator {
  * const creator = createSessionCreator({ client, store, clock, params: { agentId: 'a1' }, onCreated: (s) => save(s.id) });
  * const sessionId = await creator.ensure();
  */
-export function createSessionCreator(options: {
-  client: ParlantClient;
-  store: TimelineStore;
+export function createSessionCreator(options: ConversationParts & {
   clock: Clock;
   params: CreateSessionParams;
   onCreated: (session: Session) => void;
-  onError?: (error: ParlantError) => void;
 }): SessionCreator {
   const { client, store, clock, params, onCreated, onError } = options;
   let creating: Promise<string> | null = null;

@@ -1,10 +1,9 @@
-import type { ParlantClient } from './client';
 import type { Clock } from './clock';
 import { ParlantError } from './errors';
 import { statusData, toolCalls } from './events';
-import type { TimelineStore } from './timeline';
 import type { ParlantEvent } from './types';
 import { serialized } from './serialized';
+import type { ConversationParts } from './parts';
 
 /**
  * Keeps the store's description of the session (`state.session`: mode, title, metadata) as the
@@ -15,7 +14,7 @@ import { serialized } from './serialized';
  * mode it never is). Returns a function that stops (and aborts the read in flight).
  * @example const stop = followSessionFacts({ client, store });
  */
-export function followSessionFacts(options: { client: ParlantClient; store: TimelineStore; clock: Clock; onError?: (error: ParlantError) => void }): () => void {
+export function followSessionFacts(options: ConversationParts & { clock: Clock }): () => void {
   const { client, store, clock, onError } = options;
   const controller = new AbortController();
   /** The customer message whose acknowledgement is awaited, and the check that reads the session if it never comes. */

@@ -1,6 +1,5 @@
-import type { ParlantClient } from './client';
 import { ParlantError } from './errors';
-import type { TimelineStore } from './timeline';
+import type { ConversationParts } from './parts';
 
 /** Writes the customer's read position to the server. @example const marker: ReadMarker = createReadMarker({ client, store }); */
 export interface ReadMarker {
@@ -20,7 +19,7 @@ export interface ReadMarker {
  * const marker = createReadMarker({ client, store, onError: console.warn });
  * marker.mark(12);
  */
-export function createReadMarker(options: { client: ParlantClient; store: TimelineStore; onError?: (error: ParlantError) => void }): ReadMarker {
+export function createReadMarker(options: ConversationParts): ReadMarker {
   const { client, store } = options;
   let written = -1;
   let wanted = -1;

@@ -1,9 +1,8 @@
-import type { ParlantClient } from './client';
 import { ParlantError } from './errors';
 import type { Ingest } from './ingest';
 import { finalState } from './policy';
-import type { TimelineStore } from './timeline';
 import type { TimelineViews } from './views';
+import type { ConversationParts } from './parts';
 
 /**
  * "Try again" after the agent failed to answer: asks the agent to answer the customer's latest
@@ -12,13 +11,10 @@ import type { TimelineViews } from './views';
  * that (Parlant's production policy answers 403), the message is sent again instead.
  * @example const replies = createReplyRetry({ client, store, ingest, views, send }); replies.retry(message.key);
  */
-export function createReplyRetry(options: {
-  client: ParlantClient;
-  store: TimelineStore;
+export function createReplyRetry(options: ConversationParts & {
   ingest: Ingest;
   views: TimelineViews;
   send: (text: string) => unknown;
-  onError?: (error: ParlantError) => void;
 }): { retry(messageKey: string): void } {
   const { client, store, ingest, views, send, onError } = options;
   const pending = new Set<string>();

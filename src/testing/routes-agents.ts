@@ -2,8 +2,8 @@
  * Agent routes: `GET/POST /agents`, `GET/PATCH/DELETE /agents/{id}`, in Parlant's order.
  */
 import type { RouteDef } from './context';
-import { itemNotFound, json, noContent, readJson } from './http';
-import { validateBody } from './validate';
+import { itemNotFound, json, noContent } from './http';
+import { readBody } from './validate';
 
 const COMPOSITION_MODES = ['fluid', 'canned_fluid', 'composited_canned', 'strict_canned'] as const;
 const OUTPUT_MODES = ['block', 'stream'] as const;
@@ -33,10 +33,8 @@ export const agentRoutes: RouteDef[] = [
     method: 'POST',
     pattern: '/agents',
     handler: async ({ store, request, authorize }) => {
-      const body = await readJson(request);
+      const body = await readBody(request, agentFields, () => authorize('create_agent'));
       if (!body.ok) return body.response;
-      const bad = validateBody(body.value, agentFields) ?? authorize('create_agent');
-      if (bad) return bad;
       const b = body.value as unknown as AgentBody & { name: string; tags?: string[] | null };
       const agent = store.addAgent({
         name: b.name,
@@ -72,10 +70,8 @@ export const agentRoutes: RouteDef[] = [
     pattern: '/agents/:agent_id',
     handler: async ({ store, request, params, authorize }) => {
       const id = params.agent_id as string;
-      const body = await readJson(request);
+      const body = await readBody(request, { ...agentFields, name: { type: 'string', min: 1, max: 100 }, tags: { type: 'object' } }, () => authorize('update_agent'));
       if (!body.ok) return body.response;
-      const bad = validateBody(body.value, { ...agentFields, name: { type: 'string', min: 1, max: 100 }, tags: { type: 'object' } }) ?? authorize('update_agent');
-      if (bad) return bad;
       const agent = store.agents.get(id)?.agent;
       if (!agent) return itemNotFound(id);
       const b = body.value as unknown as AgentBody & { tags?: { add?: string[]; remove?: string[] } | null };

@@ -4,9 +4,9 @@
  */
 import type { Customer } from '../core/types';
 import type { RouteDef } from './context';
-import { detail, itemNotFound, json, noContent, readJson } from './http';
+import { detail, itemNotFound, json, noContent } from './http';
 import { GUEST_ID } from './state';
-import { validateBody } from './validate';
+import { readBody } from './validate';
 
 const customerFields = {
   name: { type: 'string', required: true, min: 1, max: 100 },
@@ -21,10 +21,8 @@ export const customerRoutes: RouteDef[] = [
     method: 'POST',
     pattern: '/customers',
     handler: async ({ store, request, authorize }) => {
-      const body = await readJson(request);
+      const body = await readBody(request, customerFields, () => authorize('create_customer'));
       if (!body.ok) return body.response;
-      const bad = validateBody(body.value, customerFields) ?? authorize('create_customer');
-      if (bad) return bad;
       const { name, id, metadata, tags } = body.value as { name: string; id?: string | null; metadata?: Record<string, string> | null; tags?: string[] | null };
       return json(201, store.addCustomer({ name, ...(id ? { id } : {}), metadata: metadata ?? {}, tags: tags ?? [] }));
     },
@@ -50,10 +48,8 @@ export const customerRoutes: RouteDef[] = [
     pattern: '/customers/:customer_id',
     handler: async ({ store, request, params, authorize }) => {
       const id = params.customer_id as string;
-      const body = await readJson(request);
+      const body = await readBody(request, { name: { type: 'string', min: 1, max: 100 }, metadata: { type: 'object' }, tags: { type: 'object' } }, () => authorize('update_customer'));
       if (!body.ok) return body.response;
-      const bad = validateBody(body.value, { name: { type: 'string', min: 1, max: 100 }, metadata: { type: 'object' }, tags: { type: 'object' } }) ?? authorize('update_customer');
-      if (bad) return bad;
       const customer = store.customer(id);
       if (!customer) return itemNotFound(id);
       const patch = body.value as {

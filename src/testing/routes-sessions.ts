@@ -5,7 +5,7 @@ import type { Json, Session } from '../core/types';
 import type { RouteDef } from './context';
 import { boolQuery, intQuery, itemNotFound, json, noContent, readJson, sessionNotFound } from './http';
 import { GUEST_ID } from './state';
-import { validateBody, validateEnumQuery } from './validate';
+import { readBody, validateBody, validateEnumQuery } from './validate';
 
 const creationFields = {
   agent_id: { type: 'string', required: true },
@@ -133,10 +133,8 @@ export const sessionRoutes: RouteDef[] = [
     pattern: '/sessions/:session_id',
     handler: async ({ store, request, params, authorize }) => {
       const id = params.session_id as string;
-      const body = await readJson(request);
+      const body = await readBody(request, updateFields, () => authorize('update_session'));
       if (!body.ok) return body.response;
-      const bad = validateBody(body.value, updateFields) ?? authorize('update_session');
-      if (bad) return bad;
       const rec = store.sessions.get(id);
       if (!rec) return sessionNotFound(id);
       applySessionPatch(rec.session, body.value as SessionPatch);

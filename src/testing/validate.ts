@@ -4,7 +4,7 @@
  * clients see the errors Parlant sends.
  */
 import type { Json } from '../core/types';
-import { detail, isObject, type ValidationIssue } from './http';
+import { detail, isObject, readJson, type BodyResult, type ValidationIssue } from './http';
 
 /** Declared type of one body field. @example const f: FieldSpec = { type: 'string', required: true, max: 100 }; */
 export interface FieldSpec {
@@ -108,4 +108,16 @@ export function validateEnumQuery(query: URLSearchParams, name: string, values: 
   const raw = query.get(name);
   if (raw === null || values.includes(raw)) return undefined;
   return detail(422, [enumIssue(['query', name], values, raw)]);
+}
+
+/**
+ * A request's JSON body, checked in Parlant's order: parsed, then validated against `fields`,
+ * then the caller authorized (`authorized` returns a refusal, or undefined to go on).
+ * @example const body = await readBody(request, { name: { type: 'string' } }, () => authorize('create_agent')); if (!body.ok) return body.response;
+ */
+export async function readBody(request: Request, fields: Record<string, FieldSpec>, authorized: () => Response | undefined = () => undefined): Promise<BodyResult> {
+  const body = await readJson(request);
+  if (!body.ok) return body;
+  const refused = validateBody(body.value, fields) ?? authorized();
+  return refused ? { ok: false, response: refused } : body;
 }
