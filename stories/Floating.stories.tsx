@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, within } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import { ParlantChatbox } from '../src';
 import { chatboxStory, floatingLayout as floating, withToolConversation } from './support/chatbox';
 import { HostPage } from './support/frames';
@@ -55,7 +55,7 @@ export const FloatingOpen: Story = {
     await expect(await canvas.findByRole('region', { name: 'Haxon' }, AGENT_REPLY)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Close chat' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Chat' })).toHaveAttribute('aria-expanded', 'true');
-    await expect(await conversation(canvas).findByText('A-1042', {}, AGENT_REPLY)).toBeVisible();
+    await waitFor(() => expect(conversation(canvas).getByText('A-1042')).toBeVisible(), AGENT_REPLY);
   },
 };
 

@@ -45,7 +45,7 @@ type Story = StoryObj<typeof meta>;
 export const Sheet: Story = {
   parameters: { screenshot: { file: 'phone-light.png', selector: '[data-phone-page]', viewport: PHONE } },
   play: async ({ canvas, canvasElement }) => {
-    await expect(await conversation(canvas).findByText('A-1042', {}, AGENT_REPLY)).toBeVisible();
+    await waitFor(() => expect(conversation(canvas).getByText('A-1042')).toBeVisible(), AGENT_REPLY);
     await expectFullScreenSheet(canvasElement);
     const send = canvas.getByRole('button', { name: 'Send' }).getBoundingClientRect();
     await expect([send.width, send.height]).toEqual([44, 44]);
@@ -58,7 +58,7 @@ export const SheetDark: Story = {
   args: { colorScheme: 'dark' },
   parameters: { screenshot: { file: 'phone-dark.png', selector: '[data-phone-page]', viewport: PHONE } },
   play: async ({ canvas, canvasElement }) => {
-    await expect(await conversation(canvas).findByText('A-1042', {}, AGENT_REPLY)).toBeVisible();
+    await waitFor(() => expect(conversation(canvas).getByText('A-1042')).toBeVisible(), AGENT_REPLY);
     await expectFullScreenSheet(canvasElement);
     await expect(canvasElement.querySelector('.parlant-chatbox')).toHaveAttribute('data-color-scheme', 'dark');
   },
@@ -101,7 +101,7 @@ export const KeyboardOpen: Story = {
   ),
   play: async ({ canvas, canvasElement }) => {
     const log = conversation(canvas);
-    await expect(await log.findByText('A-1042', {}, AGENT_REPLY)).toBeVisible();
+    await waitFor(() => expect(log.getByText('A-1042')).toBeVisible(), AGENT_REPLY);
     const keyboardTop = innerHeight - 260;
     const sheet = canvas.getByRole('dialog', { name: 'Haxon' });
     await waitFor(() => expect(sheet.getBoundingClientRect().bottom).toBe(keyboardTop));
@@ -149,7 +149,7 @@ export const InlineNarrowColumn: Story = {
     );
   },
   play: async ({ canvas, canvasElement, userEvent }) => {
-    await expect(await conversation(canvas).findByText('A-1042', {}, AGENT_REPLY)).toBeVisible();
+    await waitFor(() => expect(conversation(canvas).getByText('A-1042')).toBeVisible(), AGENT_REPLY);
     await sendMessage(canvas, userEvent, 'Can I return it?');
     await expect(await conversation(canvas).findByText('Can I return it?', { selector: 'strong' }, AGENT_REPLY)).toBeVisible();
     const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
