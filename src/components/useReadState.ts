@@ -20,18 +20,10 @@ export interface ReadSettings {
   markReadOnServer?: boolean | undefined;
 }
 
-const subscribeVisibility = (listener: () => void) => {
-  document.addEventListener('visibilitychange', listener);
-  return () => document.removeEventListener('visibilitychange', listener);
-};
-
-/** Whether the page is in front of the customer (true where there is no document). */
+/** Whether the page is in front of the customer, as the conversation's page watcher sees it (the `environment` option). */
 function usePageVisible(): boolean {
-  return useSyncExternalStore(
-    subscribeVisibility,
-    () => document.visibilityState !== 'hidden',
-    () => true,
-  );
+  const page = useParlant((chat) => chat.chat.page);
+  return useSyncExternalStore(page.subscribe, () => page.visible, () => true);
 }
 
 const fromOthers = (message: ChatMessage) => message.role !== 'customer' && message.offset !== undefined;

@@ -5,7 +5,7 @@ import { followSessionFacts } from './facts';
 import { followStreamingMessages } from './follow';
 import { createIngest } from './ingest';
 import type { ChatMessage } from './model';
-import { watchPage, type PageEnvironment } from './page';
+import { watchPage, type PageEnvironment, type PageWatcher } from './page';
 import type { SessionSlot } from './persistence';
 import { createEventPoller, type EventPoller, type EventTransport } from './poller';
 import { createReadMarker } from './read';
@@ -67,6 +67,8 @@ export interface ChatSession extends Omit<MessageSender, 'start' | 'stop'> {
   readonly client: ParlantClient;
   /** Memoized selectors over this conversation's store (messages, activity, footnotes, custom events). */
   readonly views: TimelineViews;
+  /** The page around the conversation (online, visible), from the `environment` option. */
+  readonly page: PageWatcher;
   /** Starts polling (and creates the session now when `createSession: 'start'`), and sends what waits. */
   start(): void;
   /** Stops polling, waits and checks. Sends already posted still complete. */
@@ -206,6 +208,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     store,
     client,
     views,
+    page,
     startSession: () => creator.ensure(),
     start() {
       active = true;

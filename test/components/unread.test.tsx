@@ -10,10 +10,10 @@ const log = () => screen.getByRole('log', { name: 'Conversation' });
 const separator = () => document.querySelector('.parlant-event-note[data-kind="unread"]');
 const offsetOf = (sessionId: string, text: string) => env.emu.events(sessionId).find((e) => (e.data as { message?: string }).message === text)?.offset;
 
-/** The page as the browser would have it: hidden or in front. */
+/** The page as the browser would have it: hidden or in front (fired at the document, bubbling to the window, as browsers do; the widgets that watch it get `environment: window`). */
 function setVisibility(state: 'hidden' | 'visible') {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  act(() => void document.dispatchEvent(new Event('visibilitychange')));
+  act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
 }
 
 afterEach(() => {
@@ -66,7 +66,7 @@ describe('unread messages', () => {
   it('counts messages that arrive while the page is hidden, in the title when asked, and reads them on return', async () => {
     const session = env.emu.createSession();
     document.title = 'Acme shop';
-    render(<ParlantChatbox {...widgetProps(env, { sessionId: session.id, unreadInTitle: true })} />);
+    render(<ParlantChatbox {...widgetProps(env, { sessionId: session.id, unreadInTitle: true, environment: window })} />);
     await waitFor(() => expect(env.emu.countRequests('GET /sessions/:id/events')).toBeGreaterThanOrEqual(2));
     setVisibility('hidden');
     env.emu.agentSay(session.id, 'Your order shipped.');
@@ -81,7 +81,7 @@ describe('unread messages', () => {
   it('leaves the title alone unless asked', async () => {
     const session = env.emu.createSession();
     document.title = 'Acme shop';
-    render(<ParlantChatbox {...widgetProps(env, { sessionId: session.id })} />);
+    render(<ParlantChatbox {...widgetProps(env, { sessionId: session.id, environment: window })} />);
     await waitFor(() => expect(env.emu.countRequests('GET /sessions/:id/events')).toBeGreaterThanOrEqual(2));
     setVisibility('hidden');
     env.emu.agentSay(session.id, 'Your order shipped.');
@@ -92,7 +92,7 @@ describe('unread messages', () => {
   it('keeps the count out of the title while the page is visible, though the launcher shows it', async () => {
     const session = env.emu.createSession();
     document.title = 'Acme shop';
-    render(<ParlantChatbox {...floating({ sessionId: session.id, unreadInTitle: true })} />);
+    render(<ParlantChatbox {...floating({ sessionId: session.id, unreadInTitle: true, environment: window })} />);
     await waitFor(() => expect(env.emu.countRequests('GET /sessions/:id/events')).toBeGreaterThanOrEqual(2));
     env.emu.agentSay(session.id, 'Your order shipped.');
     expect(await screen.findByRole('button', { name: 'Chat, 1 unread message' })).toBeInTheDocument();
