@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChatMessage } from '../core/model';
+import { yieldToMain } from '../core/clock';
 import { searchMessages, type SearchHit } from '../core/search';
 import { shownText } from './markdown/shown';
 
@@ -31,9 +32,9 @@ export interface ConversationSearch {
  * Search through every message of the conversation, not only the rendered ones: it reads what
  * each message shows (its Markdown's text, see shownText), so what is found is what the reader
  * sees marked. Reading a message once is kept for as long as the message is unchanged. A long
- * conversation is read in slices of a few milliseconds from the moment the search opens (while
- * the reader types), so neither opening nor typing makes a long task; a query typed before that
- * ends is answered once it does. The newest message found is shown first; Enter goes back in time.
+ * conversation is read in slices of a few milliseconds, yielding to the page between them, from
+ * the moment the search opens (while the reader types), so neither opening nor typing makes a
+ * long task; a query typed before that ends is answered once it does. The newest message found is shown first; Enter goes back in time.
  * @example const search = useConversationSearch(messages, plainTextOver); search.setQuery('refund');
  */
 export function useConversationSearch(messages: readonly ChatMessage[], plainTextOver: number | undefined): ConversationSearch {
@@ -44,32 +45,36 @@ export function useConversationSearch(messages: readonly ChatMessage[], plainTex
   // The words of every message read so far, by message (a message changed is a new object).
   const [read] = useState(() => new WeakMap<ChatMessage, string>());
   const [readAll, setReadAll] = useState(0);
-  const textOf = useCallback((message: ChatMessage) => read.get(message) ?? '', [read]);
 
   const unread = useMemo(() => (open ? messages.filter((m) => !read.has(m)) : []), [open, messages, read, readAll]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (unread.length > 0 && unread.length <= READ_AT_ONCE) for (const message of unread) read.set(message, shownText(message.text, plainTextOver));
   const pending = unread.length > READ_AT_ONCE;
+  // A few new messages (arriving while the search is open) are read in the render that needs
+  // them, into a map of their own; the effect below keeps them.
+  const fresh = useMemo(() => new Map(pending ? [] : unread.map((m) => [m, shownText(m.text, plainTextOver)] as const)), [pending, unread, plainTextOver]);
+  const textOf = useCallback((message: ChatMessage) => read.get(message) ?? fresh.get(message) ?? '', [read, fresh]);
 
-  // A long conversation: read the rest in slices, then search.
+  // Keeps what was read; a long conversation is read in slices, then searched.
   useEffect(() => {
+    for (const [message, text] of fresh) read.set(message, text);
     if (!pending) return;
-    let i = 0;
-    let timer: ReturnType<typeof setTimeout>;
-    const slice = () => {
-      const until = performance.now() + SLICE_MS;
-      while (i < unread.length) {
-        const message = unread[i++] as ChatMessage;
+    let cancelled = false;
+    void (async () => {
+      let until = performance.now() + SLICE_MS;
+      for (let i = 0; i < unread.length; i += 1) {
+        const message = unread[i] as ChatMessage;
         if (!read.has(message)) read.set(message, shownText(message.text, plainTextOver));
-        if ((i & 31) === 0 && performance.now() > until) {
-          timer = setTimeout(slice, 0);
-          return;
+        if ((i & 31) === 31 && performance.now() > until) {
+          await yieldToMain();
+          if (cancelled) return;
+          until = performance.now() + SLICE_MS;
         }
       }
       setReadAll((n) => n + 1);
+    })();
+    return () => {
+      cancelled = true;
     };
-    timer = setTimeout(slice, 0);
-    return () => clearTimeout(timer);
-  }, [pending, unread, read, plainTextOver]);
+  }, [pending, unread, fresh, read, plainTextOver]);
 
   const hits = useMemo(() => (!open || pending ? null : searchMessages(messages, query, textOf)), [open, pending, messages, query, textOf]);
   let current: string | null = null;
