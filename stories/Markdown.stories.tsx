@@ -264,8 +264,8 @@ export const CodeBlockWithCopy: Story = {
   play: async ({ canvas, canvasElement, userEvent }) => {
     await expect(canvasElement.querySelector('pre')).toHaveAttribute('data-lang', 'sh');
     await userEvent.click(canvas.getByRole('button', { name: 'Copy code' }));
-    await expect(navigator.clipboard.writeText).toHaveBeenCalledWith(CODE);
-    await expect(await canvas.findByRole('status')).toHaveTextContent('Copied');
+    await waitFor(() => expect(navigator.clipboard.writeText).toHaveBeenCalledWith(CODE));
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Copied'));
     await expect(canvas.getByRole('button', { name: 'Copied' })).toBeVisible();
   },
 };
