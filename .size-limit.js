@@ -29,13 +29,17 @@
 // - hook 25 → 25.5 kB: `search(query)` on the hook and `searchMessages` in the core (about 0.2 kB).
 // - styles.css 3.5 → 3.75 kB: the search field, its count, the marks and the current message's
 //   outline (about 0.15 kB).
+// - widget 39 → 40 kB: the scrollbar spanning the whole conversation (about 0.9 kB: the room
+//   for the messages not rendered at the typical row height, jumping the window to where the
+//   thumb or Home/End puts the view, holding every correction while the thumb or a finger holds
+//   the scroll); the widget with the inspector 40.5 → 41.5 kB for the same reason.
 export default [
-  { name: 'widget (ParlantChatbox, with react-query and zustand)', path: 'dist/index.js', import: '{ ParlantChatbox }', limit: '39 kB' },
+  { name: 'widget (ParlantChatbox, with react-query and zustand)', path: 'dist/index.js', import: '{ ParlantChatbox }', limit: '40 kB' },
   {
     name: 'widget with the inspector (ParlantChatbox + Inspector)',
     path: ['dist/index.js', 'dist/inspect.js'],
     import: { 'dist/index.js': '{ ParlantChatbox }', 'dist/inspect.js': '{ Inspector }' },
-    limit: '40.5 kB',
+    limit: '41.5 kB',
   },
   { name: 'headless hook (useParlantSession)', path: 'dist/index.js', import: '{ useParlantSession }', limit: '25.5 kB' },
   { name: 'core (client, timeline, poller)', path: 'dist/core.js', import: '*', limit: '14.5 kB' },

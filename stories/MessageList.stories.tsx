@@ -93,9 +93,10 @@ export const LongHistory: Story = {
     await expect(log.getAllByRole('listitem')).toHaveLength(30);
     const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
     await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
-    // Reading back to the top brings the previous page in, and what the reader saw stays put.
+    // Reading back to the first rendered message brings the previous page in, and what the
+    // reader saw stays put.
     const firstShown = log.getAllByRole('listitem')[0] as HTMLElement;
-    scroller.scrollTop = 0;
+    scroller.scrollTop += firstShown.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     const top = firstShown.getBoundingClientRect().top;
     await waitFor(() => expect(log.getAllByRole('listitem')).toHaveLength(130));
     await expect(Math.abs(firstShown.getBoundingClientRect().top - top)).toBeLessThan(2);
@@ -143,29 +144,31 @@ async function walk(
   scroll: (el: HTMLElement) => void,
   done: () => boolean,
   moved: (delta: number) => void,
-): Promise<number> {
+): Promise<{ most: number; steps: number }> {
   let most = 0;
-  for (let i = 0; i < 1000 && !done(); i += 1) {
+  let steps = 0;
+  for (; steps < 1000 && !done(); steps += 1) {
     const rows = rowsOf(scroller);
     most = Math.max(most, rows.length);
     const top = scroller.getBoundingClientRect().top;
-    const seen = rows.find((row) => row.getBoundingClientRect().bottom > top + 1) as HTMLElement;
-    const before = seen.getBoundingClientRect().top;
+    const seen = rows.find((row) => row.getBoundingClientRect().bottom > top + 1);
+    const before = seen?.getBoundingClientRect().top ?? 0;
     scroll(scroller);
     await new Promise(requestAnimationFrame);
     await new Promise(requestAnimationFrame);
-    if (seen.isConnected) moved(seen.getBoundingClientRect().top - before);
+    // A jump (the view went past the rendered messages) replaces the rows: nothing to compare.
+    if (seen?.isConnected) moved(seen.getBoundingClientRect().top - before);
   }
   const rows = within(scroller).getAllByRole('listitem');
-  if (!done()) throw new Error(`stuck at scrollTop ${scroller.scrollTop} of ${scroller.scrollHeight}, ${rows.length} rows from "${rows[0]?.textContent}"`);
+  if (!done()) throw new Error(`stuck at scrollTop ${scroller.scrollTop} of ${scroller.scrollHeight} (view ${scroller.clientHeight}), ${rows.length} rows from "${rows[0]?.textContent}" to "${rows.at(-1)?.textContent}"; buttons: ${within(scroller).queryAllByRole("button").map((b) => b.textContent).join(", ")}`);
   expectChronological(rows);
-  return most;
+  return { most: Math.max(most, rows.length), steps };
 }
 
 /**
- * 3,000 messages read from the last to the first and back the fastest way (Home, End): each
- * time the reader reaches an end of the rendered messages one page comes in, the DOM never holds
- * more than 200 rows, and they are always one chronological run (what a screen reader reads).
+ * 3,000 messages read from the last to the first and back the fastest way (Home, End): the
+ * scrollbar spans the whole conversation, so each is one step; the DOM never holds more than 200
+ * rows, and they are always one chronological run (what a screen reader reads).
  */
 export const ThousandsOfMessages: Story = {
   args: { messages: longHistory(3_000) },
@@ -174,10 +177,78 @@ export const ThousandsOfMessages: Story = {
     await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
     const atTop = () => canvas.queryByText(/^Question number 1$/) !== null && scroller.scrollTop === 0;
     const atEnd = () => canvas.queryAllByRole('button', { name: /Show later|Latest/ }).length === 0;
-    const most = Math.max(await walk(scroller, home, atTop, () => {}), await walk(scroller, end, atEnd, () => {}));
-    await expect(most).toBeLessThanOrEqual(200);
+    const up = await walk(scroller, home, atTop, () => {});
+    const down = await walk(scroller, end, atEnd, () => {});
+    await expect(Math.max(up.most, down.most)).toBeLessThanOrEqual(200);
+    // One key press each way (a second when the first landed while the jump was rendering).
+    await expect(up.steps).toBeLessThanOrEqual(2);
+    await expect(down.steps).toBeLessThanOrEqual(2);
     await expect(atEnd()).toBe(true);
     await waitFor(() => expect(canvas.getByText(/^Answer number 1500,/)).toBeVisible());
+  },
+};
+
+/** The first row at least partly in view, and its distance from the top of the view. */
+function firstInView(scroller: HTMLElement): { row: HTMLElement; offset: number } {
+  const top = scroller.getBoundingClientRect().top;
+  const row = rowsOf(scroller).find((r) => r.getBoundingClientRect().bottom > top + 1) as HTMLElement;
+  return { row, offset: row.getBoundingClientRect().top - top };
+}
+
+const frames = async (n = 2) => {
+  for (let i = 0; i < n; i += 1) await new Promise(requestAnimationFrame);
+};
+
+/**
+ * The scrollbar spans all of 10,000 messages: moving the scroll position where dragging the
+ * thumb puts it (the top, the middle) shows the messages there in one step, with at most a
+ * screenful of rows in the DOM, in order.
+ */
+export const ScrollbarSpansEverything: Story = {
+  args: { messages: longHistory(10_000) },
+  play: async ({ canvas, canvasElement }) => {
+    const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
+    // Thousands of rows' worth of scrollbar, not the 30 rendered.
+    await expect(scroller.scrollHeight).toBeGreaterThan(100 * scroller.clientHeight);
+    scroller.scrollTop = 0;
+    await waitFor(() => expect(canvas.getByText(/^Question number 1$/)).toBeVisible());
+    expectChronological(rowsOf(scroller));
+    scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
+    await waitFor(() => expect(Math.abs(place(firstInView(scroller).row) - 5_000)).toBeLessThan(300));
+    const rows = rowsOf(scroller);
+    expectChronological(rows);
+    await expect(rows.length).toBeLessThanOrEqual(60);
+  },
+};
+
+/**
+ * While the pointer holds the thumb the list corrects nothing (an earlier row grows and the
+ * content moves, the scroll position does not); once it lets go, the reader's row is kept in
+ * place again when rows above change.
+ */
+export const NoCorrectionWhileHeld: Story = {
+  args: { messages: longHistory(3_000) },
+  play: async ({ canvasElement }) => {
+    const scroller = canvasElement.querySelector('.parlant-scroller') as HTMLElement;
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(48));
+    scroller.scrollTop = scroller.scrollHeight * 0.4;
+    await waitFor(() => expect(firstInView(scroller).row).toBeTruthy());
+    await frames();
+    // The thumb is the scroll container itself under the pointer.
+    scroller.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse', buttons: 1 }));
+    const held = scroller.scrollTop;
+    (rowsOf(scroller)[0] as HTMLElement).style.paddingTop = '240px';
+    await frames(3);
+    await expect(scroller.scrollTop).toBe(held);
+    window.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, pointerType: 'mouse' }));
+    await new Promise((done) => setTimeout(done, 400));
+    const before = firstInView(scroller);
+    (rowsOf(scroller)[1] as HTMLElement).style.paddingTop = '300px';
+    await frames(3);
+    const after = firstInView(scroller);
+    await expect(after.row).toBe(before.row);
+    await expect(Math.abs(after.offset - before.offset)).toBeLessThan(2);
   },
 };
 
@@ -201,7 +272,7 @@ export const KeyboardThroughPages: Story = {
       expect(delta).toBeLessThanOrEqual(1);
       expect(delta).toBeGreaterThanOrEqual(-view);
     });
-    await expect(Math.max(up, down)).toBeLessThanOrEqual(200);
+    await expect(Math.max(up.most, down.most)).toBeLessThanOrEqual(200);
   },
 };
 

@@ -8,6 +8,7 @@ import { moveBetweenRows } from './rowFocus';
 import { Message } from './Message';
 import { cx, useChatUi } from './ui';
 import { useMessageWindow } from './useMessageWindow';
+import { useConversationSpan } from './useConversationSpan';
 import { useScrollAnchor } from './useScrollAnchor';
 
 /** Props of {@link MessageList}. @example <MessageList messages={messages} footnotes={new Map()} /> */
@@ -53,7 +54,8 @@ const NO_FOOTNOTES: ToolFootnote[] = [];
  * The conversation as an ARIA log; new messages (and only they) are announced politely. Sticks to
  * the bottom as messages arrive unless the reader scrolled up; then a "New messages" button takes
  * them down. Marks the moment a human operator joins. Long conversations are virtualized (see
- * useMessageWindow): at most 200 rows in the DOM, pages coming and going as the reader scrolls.
+ * useMessageWindow): at most 200 rows in the DOM, pages coming and going as the reader scrolls,
+ * and a scrollbar that spans the whole conversation (see useConversationSpan).
  * @example <MessageList messages={messages} footnotes={footnotes} footer={<StatusIndicator … />} />
  */
 export function MessageList({ messages, footnotes, empty, footer, onRetry, onDelete, onRetryReply, customEvents, unreadFrom = null, search, className, ...rest }: MessageListProps) {
@@ -72,9 +74,18 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
   const count = useRef(messages.length);
   const container = useCallback(() => scroller.current, []);
   const anchor = useScrollAnchor(container);
-  const { start, end, showEarlier, showLater, showLatest, showAround } = useMessageWindow(messages.length, pinned, anchor);
-  const found = useMemo(() => new Set(search?.hits.map((hit) => hit.key)), [search?.hits]);
+  const { start, end, showEarlier, showLater, showLatest, showAround, jumpTo } = useMessageWindow(messages.length, pinned, anchor);
   const atLatest = end === messages.length;
+  /** Notes where the reader is after a scroll: following the live end (at the bottom of the newest messages) or not. */
+  const notePlace = () => {
+    const el = scroller.current;
+    const following = !!el && atLatest && el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+    setPinned(following);
+    anchor.remember(following);
+    if (following) setUnseen(0);
+  };
+  const span = useConversationSpan({ scroller: container, start, end, count: messages.length, anchor, jumpTo, landed: notePlace });
+  const found = useMemo(() => new Set(search?.hits.map((hit) => hit.key)), [search?.hits]);
   const customAfter = Custom && customEvents ? placeCustomEvents(messages, customEvents, start, end) : null;
 
   const toBottom = useCallback(() => {
@@ -137,22 +148,24 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
-    setPinned(atBottom && atLatest);
-    anchor.remember(atBottom && atLatest);
-    if (atBottom && atLatest) setUnseen(0);
-    if (el.scrollTop <= NEAR_TOP_PX && start > 0) showEarlier();
-    else if (atBottom && !atLatest) showLater();
+    notePlace();
+    if (span.onScroll() || span.holding()) return;
+    // Near either end of the rendered messages, the next page comes in (the reader's row kept in place).
+    const rows = span.rows();
+    if (el.scrollTop <= (rows && span.above > 0 ? rows.top : 0) + NEAR_TOP_PX && start > 0) showEarlier();
+    else if (!atLatest && el.scrollTop + el.clientHeight >= (rows && span.below > 0 ? rows.bottom : el.scrollHeight) - NEAR_BOTTOM_PX) showLater();
   };
 
   return (
     // Focusable so keyboard users can scroll back through a history that has no links or buttons.
-    <div className={cx('parlant-scroller', className)} ref={scroller} onScroll={onScroll} onKeyDown={moveBetweenRows} tabIndex={0} {...rest}>
+    <div className={cx('parlant-scroller', className)} ref={scroller} onScroll={onScroll} onPointerDown={span.onPointerDown} onKeyDown={moveBetweenRows} tabIndex={0} {...rest}>
       {messages.length === 0 && empty ? <div className="parlant-empty">{empty}</div> : null}
       {/* role="log" wraps the list (on the <ol> itself it would take away the list semantics). It
           is not live: pages of earlier messages enter it as the reader scrolls; the Announcer
           reads out new messages only. */}
       <div role="log" aria-live="off" aria-label={labels.messages}>
+        {/* Room for the messages not rendered, so the scrollbar is the whole conversation. */}
+        <div className="parlant-span" aria-hidden="true" style={{ height: span.above }} />
         {start > 0 && (
           <button type="button" className="parlant-earlier" onClick={showEarlier}>
             {labels.showEarlier(start)}
@@ -196,6 +209,7 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
             {labels.showLater(messages.length - end)}
           </button>
         )}
+        <div className="parlant-span" aria-hidden="true" style={{ height: span.below }} />
       </div>
       <Announcer messages={messages} />
       {atLatest && footer}

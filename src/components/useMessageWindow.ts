@@ -9,6 +9,9 @@ export const MAX_LIVE_WINDOW = 150;
 /** The most messages in the DOM at once, wherever the reader is: the far end is let go past this. @example end = Math.min(end, start + MAX_WINDOW) */
 export const MAX_WINDOW = 200;
 
+/** How many messages before the one at the top of the view a jump renders (the reader may scroll up a little). */
+const JUMP_BEFORE = 8;
+
 /** The rendered messages `[start, end)` of `count`. */
 interface Range {
   start: number;
@@ -38,8 +41,9 @@ function follow(range: Range, count: number, following: boolean): Range {
  * whatever changed size around it). While the reader follows the live end the window slides. DOM
  * order stays chronological, so screen readers and keyboard scrolling read it as one list.
  * `anchor` keeps the reader's place (see useScrollAnchor). `showAround(i)` brings message `i` into
- * the window (a page around it) wherever it is, for the conversation search.
- * @example const { start, end, showEarlier, showLater, showLatest, showAround } = useMessageWindow(messages.length, pinned, anchor);
+ * the window (a page around it) wherever it is, for the conversation search; `jumpTo(i)` renders a
+ * first screen from message `i` wherever the window was (the scrollbar was moved far).
+ * @example const { start, end, showEarlier, showLater, showLatest, showAround, jumpTo } = useMessageWindow(messages.length, pinned, anchor);
  */
 export function useMessageWindow(count: number, following: boolean, anchor: { remember(pinned?: boolean): void; rememberFirstRow(): void; restore(): void }) {
   const [range, setRange] = useState<Range>(() => ({ start: Math.max(0, count - INITIAL_WINDOW), end: count, count }));
@@ -78,8 +82,20 @@ export function useMessageWindow(count: number, following: boolean, anchor: { re
     });
   }, []);
 
+  /**
+   * A first screen of messages from a little before message `index`, wherever the window was:
+   * the reader moved the scroll position over messages not rendered (see useConversationSpan).
+   */
+  const jumpTo = useCallback((index: number) => {
+    setRange((r) => {
+      const start = Math.max(0, Math.min(index - JUMP_BEFORE, r.count - INITIAL_WINDOW));
+      const end = Math.min(r.count, start + INITIAL_WINDOW);
+      return start === r.start && end === r.end ? r : { start, end, count: r.count };
+    });
+  }, []);
+
   const { restore } = anchor;
   useLayoutEffect(restore, [start, end, restore]);
 
-  return { start, end, showEarlier, showLater, showLatest, showAround };
+  return { start, end, showEarlier, showLater, showLatest, showAround, jumpTo };
 }

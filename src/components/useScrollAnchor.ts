@@ -29,7 +29,8 @@ function firstVisibleRow(container: HTMLElement): Anchor | null {
  * `rememberFirstRow()` the first rendered one (before earlier rows come in); `restore()` scrolls so that row is back where it was. Whenever the list changes size (a message
  * above grew, fonts loaded, a footnote opened) the place is restored, or, while the reader is at
  * the end, the view stays at the bottom; the same when the container itself changes size (a draft
- * grows, a keyboard opens). Corrections are by element, so repeating one is harmless.
+ * grows, a keyboard opens). Corrections are by element, so repeating one is harmless; none are
+ * made while `hold(true)` (the reader's hand on the thumb or the touch screen).
  * @example const anchor = useScrollAnchor(() => scroller.current); onScroll={() => anchor.remember(atEnd)}
  */
 export function useScrollAnchor(container: () => HTMLElement | null) {
@@ -59,28 +60,48 @@ export function useScrollAnchor(container: () => HTMLElement | null) {
     if (!el || !row) return;
     anchor.current = { element: row, top: Math.max(0, row.getBoundingClientRect().top - el.getBoundingClientRect().top) };
   }, [container]);
+  // While the reader holds the scrollbar's thumb (or a finger drives a touch scroll), the list
+  // makes no correction: moving the content under a held thumb, or writing the scroll position
+  // during momentum scrolling, would fight the reader's own hand.
+  const held = useRef(false);
   const restore = useCallback(() => {
     const el = container();
     const before = anchor.current;
-    if (!el || !before?.element.isConnected) return;
+    if (!el || held.current || !before?.element.isConnected) return;
     const shift = before.element.getBoundingClientRect().top - el.getBoundingClientRect().top - before.top;
     if (Math.abs(shift) >= 0.5) el.scrollTop += shift;
   }, [container]);
+  /** Puts the reader back in place after a change of size: at the end while they follow it, else on their row. */
+  const settle = useCallback(() => {
+    const el = container();
+    if (!el || held.current) return;
+    if (pinnedNow.current) el.scrollTop = el.scrollHeight;
+    else restore();
+  }, [container, restore]);
+  /** `true` while the reader's hand holds the scroll position (no corrections); `false` notes their place anew. */
+  const hold = useCallback(
+    (holding: boolean) => {
+      held.current = holding;
+      if (!holding) remember();
+    },
+    [remember],
+  );
+  /** Drops the reader's place: the rows are replaced (a jump), nothing is to be kept where it was. */
+  const forget = useCallback(() => {
+    anchor.current = null;
+  }, []);
 
   useEffect(() => {
     const el = container();
     const list = el?.querySelector('.parlant-log');
     if (!el || !list || typeof ResizeObserver === 'undefined') return;
     // Runs after layout and before paint: the reader never sees the content jump.
-    const observer = new ResizeObserver(() => {
-      if (pinnedNow.current) el.scrollTop = el.scrollHeight;
-      else restore();
-    });
+    const observer = new ResizeObserver(settle);
     observer.observe(list);
     // The container itself shrinks too: a growing draft, an on-screen keyboard, a resized window.
     observer.observe(el);
     return () => observer.disconnect();
-  }, [container, restore]);
+  }, [container, settle]);
 
-  return useMemo(() => ({ remember, rememberFirstRow, restore }), [remember, rememberFirstRow, restore]);
+  return useMemo(() => ({ remember, rememberFirstRow, restore, settle, hold, forget }), [remember, rememberFirstRow, restore, settle, hold, forget]);
 }

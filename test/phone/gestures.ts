@@ -49,13 +49,13 @@ export function visible(page: Page): Promise<{ top: number; bottom: number }> {
 }
 
 /**
- * A vertical touch swipe: a finger put down at the centre of an element, moved in 10px steps,
+ * A vertical touch swipe: a finger put down at the centre of an element, moved in `step` px (10),
  * rested, lifted. Real touch events, so the browser decides what scrolls (touch-action, overflow,
  * scroll chaining) as it would under a finger. Positive `distance` moves the finger up, which
  * scrolls the content under it down the page.
  * @example await swipe(page, page.getByRole('heading'), 300);
  */
-export async function swipe(page: Page, locator: Locator, distance: number): Promise<void> {
+export async function swipe(page: Page, locator: Locator, distance: number, step = 10): Promise<void> {
   const { left, top, width, height } = await box(locator);
   const x = Math.round(left + width / 2);
   const y = Math.round(top + height / 2);
@@ -63,7 +63,7 @@ export async function swipe(page: Page, locator: Locator, distance: number): Pro
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at: number | null) =>
     cdp.send('Input.dispatchTouchEvent', { type, touchPoints: at === null ? [] : [{ x, y: at }] });
   await touch('touchStart', y);
-  const steps = Math.ceil(Math.abs(distance) / 10);
+  const steps = Math.ceil(Math.abs(distance) / step);
   for (let i = 1; i <= steps; i += 1) await touch('touchMove', y - (distance * i) / steps);
   // The finger rests before lifting: no fling, so the scroll has ended when this returns.
   await page.waitForTimeout(150);

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { box } from './gestures';
+import { box, swipe } from './gestures';
 import { PHONES, type PhoneHarness } from './support';
 import { composerOf, launcherOf, messages, openSheet, reachesAt44, seedSession } from './widget';
 
@@ -74,6 +74,42 @@ export function touchScenarios(phones: PhoneHarness): void {
       const [newest, scroller] = await Promise.all([box(messages(page).last()), box(page.locator('.parlant-scroller'))]);
       expect(newest.bottom).toBeLessThanOrEqual(scroller.bottom);
       expect(await sideways(page)).toEqual({ page: 0, conversation: 0 });
+    });
+  });
+
+  describe('a finger through a long conversation', () => {
+    it('writes no scroll position while the finger drives the scroll, and reaches earlier messages', async () => {
+      const page = await phones.open(PHONES[0], { variant: 'inline', session: seedSession(phones.emu, 2000) });
+      await messages(page).filter({ hasText: 'Answer number 2000.' }).waitFor();
+      // Every write of the list's scroll position is counted (a write during a touch scroll
+      // stops its momentum on iOS, and fights the finger anywhere).
+      await page.evaluate(() => {
+        const el = document.querySelector('.parlant-scroller') as HTMLElement;
+        const own = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop') as PropertyDescriptor;
+        const w = window as unknown as { __writes: number };
+        w.__writes = 0;
+        Object.defineProperty(el, 'scrollTop', {
+          configurable: true,
+          get: () => own.get?.call(el),
+          set: (value: number) => {
+            w.__writes += 1;
+            own.set?.call(el, value);
+          },
+        });
+      });
+      const first = () => messages(page).first().evaluate((row) => Number(/number (\d+)/.exec(row.textContent ?? '')?.[1]));
+      const before = await first();
+      const scroller = page.locator('.parlant-scroller');
+      for (let i = 0; i < 24; i += 1) {
+        await page.evaluate(() => ((window as unknown as { __writes: number }).__writes = 0));
+        // A finger moving down the screen scrolls back through the conversation.
+        await swipe(page, scroller, -300, 30);
+        expect(await page.evaluate(() => (window as unknown as { __writes: number }).__writes)).toBe(0);
+      }
+      // Past the 30 rows rendered at first: the window moved while the finger held the scroll.
+      expect(await first()).toBeLessThan(before - 30);
+      const numbers = await messages(page).evaluateAll((rows) => rows.map((row) => Number(/number (\d+)/.exec(row.textContent ?? '')?.[1])));
+      expect(numbers.every((n, i) => i === 0 || n === (numbers[i - 1] as number) + 1)).toBe(true);
     });
   });
 
