@@ -720,18 +720,18 @@ const METRICS = [
     load: true,
   },
   {
-    name: 'first message reached by scrolling to the top (from the end of the appends)',
+    name: 'jump to the first message by dragging the thumb to the top (from the end of the appends)',
     get: (r) => {
       const f = r.firstByScrolling;
       if (!f) return null;
-      return f.ok ? f.ms : `not within ${OPT.limitMs / 1000} s (${f.steps ?? '?'} scroll steps)${f.error ? `: ${f.error}` : ''}`;
+      return f.ok ? f.ms : `not within ${OPT.limitMs / 1000} s (${f.steps ?? '?'} gestures)${f.error ? `: ${f.error}` : ''}`;
     },
-    note: (r) => (r.firstByScrolling?.ok ? ` (${r.firstByScrolling.steps} scroll step${r.firstByScrolling.steps === 1 ? '' : 's'})` : ''),
+    note: (r) => (r.firstByScrolling?.ok ? ` (${r.firstByScrolling.steps} gesture${r.firstByScrolling.steps === 1 ? '' : 's'})` : ''),
     fmt: ms,
   },
-  { name: 'components rendered while scrolling to the first message', get: (r) => r.firstByScrolling?.components, fmt: num },
-  { name: 'longest task while scrolling to the first message', get: (r) => r.firstByScrolling?.longestTaskMs, fmt: ms },
-  { name: 'longest task while scrolling to the first message, its CPU time (trace)', get: (r) => r.firstByScrolling?.tasks?.longestCpuMs, fmt: ms },
+  { name: 'components rendered while jumping to the first message', get: (r) => r.firstByScrolling?.components, fmt: num },
+  { name: 'longest task while jumping to the first message', get: (r) => r.firstByScrolling?.longestTaskMs, fmt: ms },
+  { name: 'longest task while jumping to the first message, its CPU time (trace)', get: (r) => r.firstByScrolling?.tasks?.longestCpuMs, fmt: ms },
   {
     name: 'search hit visible: the first message, searched from the live end (from the query)',
     get: (r) => {
@@ -746,7 +746,7 @@ const METRICS = [
   { name: 'longest task while searching', get: (r) => r.search?.longestTaskMs, fmt: ms },
   { name: 'longest task while searching, its CPU time (trace)', get: (r) => r.search?.tasks?.longestCpuMs, fmt: ms },
   { name: 'DOM nodes with the search hit shown', get: (r) => r.search?.domNodes, fmt: num },
-  { name: 'DOM nodes after scrolling to the first message', get: (r) => r.domNodesAfterScrolling, fmt: num },
+  { name: 'DOM nodes after jumping to the first message', get: (r) => r.domNodesAfterScrolling, fmt: num },
   { name: 'history response received', get: (r) => r.load?.historyResponseEndMs, fmt: ms },
   { name: 'append → visible, median', get: (r) => r.append?.visibleMs?.median, fmt: ms, append: true },
   { name: 'append → visible, p90', get: (r) => r.append?.visibleMs?.p90, fmt: ms, append: true },
