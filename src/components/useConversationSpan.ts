@@ -93,6 +93,8 @@ export function useConversationSpan({ scroller, start, end, count, anchor, jumpT
     unlisten.current?.();
     unlisten.current = null;
     anchor.hold(false);
+    // What changed meanwhile (a message arrived while the reader followed the end) is caught up now.
+    anchor.settle();
   }, [anchor]);
   /** Waits for the scrolling to settle (re-armed by every scroll event), then gives corrections back. */
   const settleSoon = useCallback(() => {

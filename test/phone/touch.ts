@@ -111,6 +111,22 @@ export function touchScenarios(phones: PhoneHarness): void {
       const numbers = await messages(page).evaluateAll((rows) => rows.map((row) => Number(/number (\d+)/.exec(row.textContent ?? '')?.[1])));
       expect(numbers.every((n, i) => i === 0 || n === (numbers[i - 1] as number) + 1)).toBe(true);
     });
+    it('follows the end again once a finger resting on the list lets go, after the last message grew meanwhile', async () => {
+      const page = await phones.open(PHONES[0], { variant: 'inline', session: seedSession(phones.emu, 40) });
+      await messages(page).filter({ hasText: 'Answer number 40.' }).waitFor();
+      const atEnd = () => page.locator('.parlant-scroller').evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 2);
+      await expect.poll(atEnd).toBe(true);
+      const list = await box(page.locator('.parlant-scroller'));
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: Math.round(list.left + list.width / 2), y: Math.round(list.top + list.height / 2) }] });
+      // The last message grows (as a streamed one does) under the resting finger: no correction yet.
+      await page.addStyleTag({ content: '.parlant-log > li.parlant-message:last-child { padding-bottom: 300px; }' });
+      await page.waitForTimeout(100);
+      expect(await atEnd()).toBe(false);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await cdp.detach();
+      await expect.poll(atEnd, { timeout: 3000 }).toBe(true);
+    });
   });
 
   describe('fingers on a 768×1024 tablet', () => {
