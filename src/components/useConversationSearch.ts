@@ -9,6 +9,16 @@ const SLICE_MS = 8;
 /** Messages not read yet that are read at once, in the render that needs them (new messages while searching). */
 const READ_AT_ONCE = 300;
 
+/** Runs `work` when the page is idle (a timeout where `requestIdleCallback` is missing, as in Safari); returns its cancel. */
+function whenIdle(work: (deadline?: IdleDeadline) => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 50);
+  return () => clearTimeout(id);
+}
+
 /** The conversation search of the widget: what is searched for, what was found, which one is shown. */
 export interface ConversationSearch {
   open: boolean;
@@ -31,10 +41,11 @@ export interface ConversationSearch {
 /**
  * Search through every message of the conversation, not only the rendered ones: it reads what
  * each message shows (its Markdown's text, see shownText), so what is found is what the reader
- * sees marked. Reading a message once is kept for as long as the message is unchanged. A long
- * conversation is read in slices of a few milliseconds, yielding to the page between them, from
- * the moment the search opens (while the reader types), so neither opening nor typing makes a
- * long task; a query typed before that ends is answered once it does. The newest message found is shown first; Enter goes back in time.
+ * sees marked. Reading a message once is kept for as long as the message is unchanged. Messages
+ * are read while the page is idle before the search is ever opened; what is left when it opens
+ * is read in slices of a few milliseconds, yielding to the page between them (while the reader
+ * types), so neither opening nor typing makes a long task; a query typed before that ends is
+ * answered once it does. The newest message found is shown first; Enter goes back in time.
  * @example const search = useConversationSearch(messages, plainTextOver); search.setQuery('refund');
  */
 export function useConversationSearch(messages: readonly ChatMessage[], plainTextOver: number | undefined): ConversationSearch {
@@ -75,6 +86,26 @@ export function useConversationSearch(messages: readonly ChatMessage[], plainTex
       cancelled = true;
     };
   }, [pending, unread, fresh, read, plainTextOver]);
+
+  // While the search is closed, what is not read yet is read when the page is idle, so opening it
+  // finds at once even in a long conversation.
+  useEffect(() => {
+    if (open) return;
+    let queue: ChatMessage[] | null = null;
+    let i = 0;
+    let cancel = () => {};
+    const slice = (deadline?: IdleDeadline) => {
+      queue ??= messages.filter((m) => !read.has(m));
+      const until = performance.now() + SLICE_MS;
+      while (i < queue.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until)) {
+        const message = queue[i++] as ChatMessage;
+        if (!read.has(message)) read.set(message, shownText(message.text, plainTextOver));
+      }
+      if (i < queue.length) cancel = whenIdle(slice);
+    };
+    cancel = whenIdle(slice);
+    return () => cancel();
+  }, [open, messages, read, plainTextOver]);
 
   const hits = useMemo(() => (!open || pending ? null : searchMessages(messages, query, textOf)), [open, pending, messages, query, textOf]);
   let current: string | null = null;
