@@ -30,17 +30,19 @@ export function mergeEvents(current: readonly ParlantEvent[], batch: readonly Pa
 
 /**
  * {@link mergeEvents}, also telling how many events were added, replaced or removed (so the
- * store need not diff the whole timeline again) and whether the batch was a plain append. `ids`,
- * the ids `current` holds, lets a plain append be recognized without a pass over `current`.
+ * store need not diff the whole timeline again) and whether the batch was a plain append (with
+ * the ids it added, `appendedIds`). `ids`, the ids `current` holds, lets a plain append be
+ * recognized without a pass over `current`.
  * @example const { events, changed } = mergeCounted(current, batch);
  */
 export function mergeCounted(
   current: readonly ParlantEvent[],
   batch: readonly ParlantEvent[],
   ids: ReadonlySet<string> = new Set(current.map((e) => e.id)),
-): { events: readonly ParlantEvent[]; changed: number; appended: boolean } {
+): { events: readonly ParlantEvent[]; changed: number; appended: boolean; appendedIds?: Set<string> } {
   if (batch.length === 0) return { events: current, changed: 0, appended: false };
-  if (isPlainAppend(current, batch, ids)) return { events: [...current, ...batch], changed: batch.length, appended: true };
+  const appendedIds = plainAppendIds(current, batch, ids);
+  if (appendedIds) return { events: [...current, ...batch], changed: batch.length, appended: true, appendedIds };
   const byId = new Map(current.map((e) => [e.id, e]));
   const byOffset = new Map(current.map((e) => [e.offset, e]));
   let changed = 0;
@@ -63,16 +65,19 @@ export function mergeCounted(
   return { events: [...byOffset.values()].sort((a, b) => a.offset - b.offset), changed, appended: false };
 }
 
-/** The common case, new events after the last one, in order, none of them known: no maps, no sort. */
-function isPlainAppend(current: readonly ParlantEvent[], batch: readonly ParlantEvent[], ids: ReadonlySet<string>): boolean {
+/**
+ * The common case, new events after the last one, in order, none of them known: no maps, no sort.
+ * Their ids when it is (a history's first batch: the store keeps them as its index), else `null`.
+ */
+function plainAppendIds(current: readonly ParlantEvent[], batch: readonly ParlantEvent[], ids: ReadonlySet<string>): Set<string> | null {
   let last = current.at(-1)?.offset ?? -1;
   const seen = new Set<string>();
   for (const event of batch) {
-    if (event.deleted || event.offset <= last || ids.has(event.id) || seen.has(event.id)) return false;
+    if (event.deleted || event.offset <= last || ids.has(event.id) || seen.has(event.id)) return null;
     seen.add(event.id);
     last = event.offset;
   }
-  return true;
+  return seen;
 }
 
 function sameEvent(a: ParlantEvent, b: ParlantEvent): boolean {

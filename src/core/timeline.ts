@@ -100,7 +100,7 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
 
     merge(batch, options) {
       const { events, outbox, nextOffset } = get();
-      const { events: merged, changed, appended } = mergeCounted(events, batch, index);
+      const { events: merged, changed, appended, appendedIds } = mergeCounted(events, batch, index);
       const highest = options?.cursor === false ? nextOffset : batch.reduce((max, e) => Math.max(max, e.offset + 1), nextOffset);
       if (changed === 0) {
         // Events we had already (our own message, merged from the POST answer): the cursor
@@ -108,7 +108,9 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
         if (highest > nextOffset) set({ nextOffset: highest });
         return 0;
       }
-      if (appended) for (const event of batch) index.add(event.id);
+      // A history into an empty timeline: the ids just checked are the index.
+      if (appendedIds && index.size === 0) index = appendedIds;
+      else if (appended) for (const event of batch) index.add(event.id);
       else reindex(merged);
       const confirmed = new Set(batch.map(clientMessageId).filter((id): id is string => id !== undefined));
       set({
