@@ -19,6 +19,26 @@ function whenIdle(work: (deadline?: IdleDeadline) => void): () => void {
   return () => clearTimeout(id);
 }
 
+/**
+ * Reads what the messages of `queue` show into `read`, from `from` on, while `more()` says so
+ * (asked every 32 messages); returns where it stopped.
+ */
+function readSome(read: WeakMap<ChatMessage, string>, queue: readonly ChatMessage[], from: number, more: () => boolean, plainTextOver: number | undefined): number {
+  let i = from;
+  while (i < queue.length) {
+    const message = queue[i++] as ChatMessage;
+    if (!read.has(message)) read.set(message, shownText(message.text, plainTextOver));
+    if ((i & 31) === 0 && !more()) break;
+  }
+  return i;
+}
+
+/** A `more()` for {@link readSome}: true for the next `ms` milliseconds. */
+function until(ms: number): () => boolean {
+  const end = performance.now() + ms;
+  return () => performance.now() < end;
+}
+
 /** The conversation search of the widget: what is searched for, what was found, which one is shown. */
 export interface ConversationSearch {
   open: boolean;
@@ -70,15 +90,10 @@ export function useConversationSearch(messages: readonly ChatMessage[], plainTex
     if (!pending) return;
     let cancelled = false;
     void (async () => {
-      let until = performance.now() + SLICE_MS;
-      for (let i = 0; i < unread.length; i += 1) {
-        const message = unread[i] as ChatMessage;
-        if (!read.has(message)) read.set(message, shownText(message.text, plainTextOver));
-        if ((i & 31) === 31 && performance.now() > until) {
-          await yieldToMain();
-          if (cancelled) return;
-          until = performance.now() + SLICE_MS;
-        }
+      let i = 0;
+      while ((i = readSome(read, unread, i, until(SLICE_MS), plainTextOver)) < unread.length) {
+        await yieldToMain();
+        if (cancelled) return;
       }
       setReadAll((n) => n + 1);
     })();
@@ -96,11 +111,7 @@ export function useConversationSearch(messages: readonly ChatMessage[], plainTex
     let cancel = () => {};
     const slice = (deadline?: IdleDeadline) => {
       queue ??= messages.filter((m) => !read.has(m));
-      const until = performance.now() + SLICE_MS;
-      while (i < queue.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until)) {
-        const message = queue[i++] as ChatMessage;
-        if (!read.has(message)) read.set(message, shownText(message.text, plainTextOver));
-      }
+      i = readSome(read, queue, i, deadline ? () => deadline.timeRemaining() > 1 : until(SLICE_MS), plainTextOver);
       if (i < queue.length) cancel = whenIdle(slice);
     };
     cancel = whenIdle(slice);

@@ -30,8 +30,8 @@ export function mergeEvents(current: readonly ParlantEvent[], batch: readonly Pa
 
 /**
  * {@link mergeEvents}, also telling how many events were added, replaced or removed (so the
- * store need not diff the whole timeline again) and whether the batch was a plain append (with
- * the ids it added, `appendedIds`). `ids`, the ids `current` holds, lets a plain append be
+ * store need not diff the whole timeline again) and, when the batch was a plain append, the ids
+ * it added (`appended`, else `null`). `ids`, the ids `current` holds, lets a plain append be
  * recognized without a pass over `current`.
  * @example const { events, changed } = mergeCounted(current, batch);
  */
@@ -39,10 +39,10 @@ export function mergeCounted(
   current: readonly ParlantEvent[],
   batch: readonly ParlantEvent[],
   ids: ReadonlySet<string> = new Set(current.map((e) => e.id)),
-): { events: readonly ParlantEvent[]; changed: number; appended: boolean; appendedIds?: Set<string> } {
-  if (batch.length === 0) return { events: current, changed: 0, appended: false };
-  const appendedIds = plainAppendIds(current, batch, ids);
-  if (appendedIds) return { events: [...current, ...batch], changed: batch.length, appended: true, appendedIds };
+): { events: readonly ParlantEvent[]; changed: number; appended: Set<string> | null } {
+  if (batch.length === 0) return { events: current, changed: 0, appended: null };
+  const appended = plainAppendIds(current, batch, ids);
+  if (appended) return { events: [...current, ...batch], changed: batch.length, appended };
   const byId = new Map(current.map((e) => [e.id, e]));
   const byOffset = new Map(current.map((e) => [e.offset, e]));
   let changed = 0;
@@ -61,8 +61,8 @@ export function mergeCounted(
     byId.set(event.id, event);
     changed += 1;
   }
-  if (changed === 0) return { events: current, changed: 0, appended: false };
-  return { events: [...byOffset.values()].sort((a, b) => a.offset - b.offset), changed, appended: false };
+  if (changed === 0) return { events: current, changed: 0, appended: null };
+  return { events: [...byOffset.values()].sort((a, b) => a.offset - b.offset), changed, appended: null };
 }
 
 /**

@@ -100,7 +100,7 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
 
     merge(batch, options) {
       const { events, outbox, nextOffset } = get();
-      const { events: merged, changed, appended, appendedIds } = mergeCounted(events, batch, index);
+      const { events: merged, changed, appended } = mergeCounted(events, batch, index);
       const highest = options?.cursor === false ? nextOffset : batch.reduce((max, e) => Math.max(max, e.offset + 1), nextOffset);
       if (changed === 0) {
         // Events we had already (our own message, merged from the POST answer): the cursor
@@ -109,8 +109,8 @@ export function createTimelineStore(sessionId: string | null = null): TimelineSt
         return 0;
       }
       // A history into an empty timeline: the ids just checked are the index.
-      if (appendedIds && index.size === 0) index = appendedIds;
-      else if (appended) for (const event of batch) index.add(event.id);
+      if (appended && index.size === 0) index = appended;
+      else if (appended) for (const id of appended) index.add(id);
       else reindex(merged);
       const confirmed = new Set(batch.map(clientMessageId).filter((id): id is string => id !== undefined));
       set({
