@@ -93,7 +93,7 @@ export function useConversationSpan({ scroller, start, end, count, anchor, jumpT
     unlisten.current?.();
     unlisten.current = null;
     anchor.hold(false);
-    // What changed meanwhile (a message arrived while the reader followed the end) is caught up now.
+    // What changed meanwhile (the last message grew while the reader followed the end) is caught up now.
     anchor.settle();
   }, [anchor]);
   /** Waits for the scrolling to settle (re-armed by every scroll event), then gives corrections back. */
@@ -118,8 +118,8 @@ export function useConversationSpan({ scroller, start, end, count, anchor, jumpT
     clearTimeout(settling.current);
     anchor.hold(true);
     if (unlisten.current) return;
-    // Chromium sends no pointerup after a drag of the scrollbar's thumb: the end of that scroll, or
-    // the next move with no button pressed, tells instead.
+    // A pointerup may not reach the page after a drag of the scrollbar's thumb (and a touch scroll
+    // ends in pointercancel): the end of the scroll, or the next move with no button pressed, tells too.
     const up = (e: Event) => {
       if (e.type === 'pointermove' && (e as PointerEvent).buttons !== 0) return;
       down.current = false;
