@@ -33,8 +33,10 @@
 //   for the messages not rendered at the typical row height, jumping the window to where the
 //   thumb or Home/End puts the view, holding every correction while the thumb or a finger holds
 //   the scroll); the widget with the inspector 40.5 → 41.5 kB for the same reason.
+// - widget 40 → 40.25 kB: the search reads the conversation while the page is idle before it
+//   opens (about 0.1 kB), so a hit in 10,000 messages shows in tens of milliseconds.
 export default [
-  { name: 'widget (ParlantChatbox, with react-query and zustand)', path: 'dist/index.js', import: '{ ParlantChatbox }', limit: '40 kB' },
+  { name: 'widget (ParlantChatbox, with react-query and zustand)', path: 'dist/index.js', import: '{ ParlantChatbox }', limit: '40.25 kB' },
   {
     name: 'widget with the inspector (ParlantChatbox + Inspector)',
     path: ['dist/index.js', 'dist/inspect.js'],
