@@ -84,9 +84,8 @@ async function scrollbar(page: Page) {
 }
 
 /**
- * Presses the thumb and moves it to `y` in steps, each given time to land (Chromium drops the
- * pointer moves that arrive while the page is busy, and the thumb then lags behind the hand);
- * the button stays down.
+ * Presses the thumb and moves it to `y` in steps, each given time to land (sent faster, some
+ * moves were not applied to the thumb, which then lagged behind the hand); the button stays down.
  */
 async function dragThumbTo(page: Page, y: number) {
   const bar = await scrollbar(page);
