@@ -149,9 +149,9 @@ export function MessageList({ messages, footnotes, empty, footer, onRetry, onDel
     const el = scroller.current;
     if (!el) return;
     notePlace();
-    if (span.onScroll() || span.holding()) return;
-    // Near either end of the rendered messages, the next page comes in (the reader's row kept in place).
     const rows = span.rows();
+    if (span.onScroll(rows) || span.holding()) return;
+    // Near either end of the rendered messages, the next page comes in (the reader's row kept in place).
     if (el.scrollTop <= (rows && span.above > 0 ? rows.top : 0) + NEAR_TOP_PX && start > 0) showEarlier();
     else if (!atLatest && el.scrollTop + el.clientHeight >= (rows && span.below > 0 ? rows.bottom : el.scrollHeight) - NEAR_BOTTOM_PX) showLater();
   };

@@ -63,7 +63,7 @@ function renderedRows(el: HTMLElement): RenderedRows | null {
 export function useConversationSpan({ scroller, start, end, count, anchor, jumpTo, landed }: SpanOf) {
   const [measured, setMeasured] = useState(0);
   // The room stays within what browsers can lay out; positions are estimates either way.
-  const rowHeight = count > 0 ? Math.min(measured, MAX_ROOM / count) : measured;
+  const rowHeight = Math.min(measured, MAX_ROOM / count);
   const holding = useRef(false);
   /** The pointer (or finger) is still down: its release starts the wait for the scrolling to settle. */
   const down = useRef(false);
@@ -135,14 +135,14 @@ export function useConversationSpan({ scroller, start, end, count, anchor, jumpT
   };
 
   /**
-   * Call on every scroll. When the view is over messages not rendered (entirely; while held, at
-   * all) renders those instead and returns `true`; the caller then does nothing else.
+   * Call on every scroll, with where the rendered rows are now (`rows()`). When the view is over
+   * messages not rendered (entirely; while held, at all) renders those instead and returns `true`;
+   * the caller then does nothing else.
    */
-  const onScroll = (): boolean => {
+  const onScroll = (rows: RenderedRows | null): boolean => {
     if (holding.current && !down.current) settleSoon();
     const el = scroller();
-    const rows = el && rowHeight > 0 ? renderedRows(el) : null;
-    if (!el || !rows) return false;
+    if (!el || !rows || rowHeight === 0) return false;
     const top = el.scrollTop;
     const bottom = top + el.clientHeight;
     const held = holding.current;

@@ -19,6 +19,12 @@ interface Range {
   count: number;
 }
 
+/** A first screen of messages (as many as a load renders) starting `before` messages ahead of message `index`, kept within `[0, count)`. */
+function screenAt(index: number, before: number, count: number): Range {
+  const start = Math.max(0, Math.min(index - before, count - INITIAL_WINDOW));
+  return { start, end: Math.min(count, start + INITIAL_WINDOW), count };
+}
+
 /** The window for a new message count: a window at the newest message stays there; the DOM stays bounded. */
 function follow(range: Range, count: number, following: boolean): Range {
   if (count === range.count) return range;
@@ -75,11 +81,7 @@ export function useMessageWindow(count: number, following: boolean, anchor: { re
    * rendered already; scrolling from there brings pages in as usual.
    */
   const showAround = useCallback((index: number) => {
-    setRange((r) => {
-      if (index >= r.start && index < r.end) return r;
-      const end = Math.min(r.count, Math.max(0, index - INITIAL_WINDOW / 2) + INITIAL_WINDOW);
-      return { start: Math.max(0, end - INITIAL_WINDOW), end, count: r.count };
-    });
+    setRange((r) => (index >= r.start && index < r.end ? r : screenAt(index, INITIAL_WINDOW / 2, r.count)));
   }, []);
 
   /**
@@ -88,9 +90,8 @@ export function useMessageWindow(count: number, following: boolean, anchor: { re
    */
   const jumpTo = useCallback((index: number) => {
     setRange((r) => {
-      const start = Math.max(0, Math.min(index - JUMP_BEFORE, r.count - INITIAL_WINDOW));
-      const end = Math.min(r.count, start + INITIAL_WINDOW);
-      return start === r.start && end === r.end ? r : { start, end, count: r.count };
+      const next = screenAt(index, JUMP_BEFORE, r.count);
+      return next.start === r.start && next.end === r.end ? r : next;
     });
   }, []);
 
